@@ -1,0 +1,199 @@
+import { ERROR_REASONS, type ErrorCounts, type MetricRow } from '../results/types.ts';
+import { LogHistogram } from '../stats/LogHistogram.ts';
+import { REASON_COUNT } from './codes.ts';
+
+/** A level that changes at instants (queue length, busy workers): its time integral and maximum. */
+export class Gauge {
+  value = 0;
+  area = 0;
+  last = 0;
+  max = 0;
+  /** Integral over the periods already cut. */
+  cutArea = 0;
+
+  set(now: number, value: number): void {
+    this.area += this.value * (now - this.last);
+    this.last = now;
+    this.value = value;
+    if (value > this.max) this.max = value;
+  }
+
+  add(now: number, delta: number): void {
+    this.set(now, this.value + delta);
+  }
+
+  /** Integral up to `now`; starts a new period there. */
+  cut(now: number): number {
+    const area = this.area + this.value * (now - this.last);
+    this.area = 0;
+    this.last = now;
+    this.cutArea += area;
+    return area;
+  }
+
+  /** Integral from t = 0 to `now`. */
+  integral(now: number): number {
+    return this.cutArea + this.area + this.value * (now - this.last);
+  }
+}
+
+/** Which optional metrics a scope reports (the rest are null). */
+export const M = { util: 1, queue: 2, instances: 4, hits: 8, retries: 16, broker: 32, wait: 64 } as const;
+
+/** Totals of a gauge over several periods. */
+class GaugeTotal {
+  area = 0;
+  max = 0;
+}
+
+/**
+ * Counters of one scope for the current window; `absorb` folds a closed window into a run total of the
+ * same class. All hot-path updates are plain field increments and histogram records.
+ */
+export class ScopeAcc {
+  arrivals = 0;
+  completions = 0;
+  /** Indexed by error code (1-based); slot 0 unused. */
+  readonly errors = new Float64Array(REASON_COUNT + 1);
+  readonly latency = new LogHistogram();
+  readonly wait = new LogHistogram();
+  readonly lag = new LogHistogram();
+  hits = 0;
+  lookups = 0;
+  calls = 0;
+  attempts = 0;
+  deadLetters = 0;
+  readonly queue = new Gauge();
+  readonly busy = new Gauge();
+  readonly workers = new Gauge();
+  readonly instances = new Gauge();
+  readonly depth = new Gauge();
+  /** Since t = 0, never reset: arrivals minus finished is what is in flight. */
+  cumArrivals = 0;
+  cumFinished = 0;
+
+  // Run totals (used when this accumulator is a total).
+  span = 0;
+  private readonly totals = [
+    new GaugeTotal(),
+    new GaugeTotal(),
+    new GaugeTotal(),
+    new GaugeTotal(),
+    new GaugeTotal(),
+  ];
+
+  constructor(readonly mask: number) {}
+
+  error(code: number): void {
+    this.errors[code]++;
+    this.cumFinished++;
+  }
+
+  /** Closes the window at `now` (it began `span` ms earlier) into a row, folds it into `total`, resets. */
+  close(now: number, spanMs: number, scale: number, total: ScopeAcc | null): MetricRow {
+    const areas = [
+      this.queue.cut(now),
+      this.busy.cut(now),
+      this.workers.cut(now),
+      this.instances.cut(now),
+      this.depth.cut(now),
+    ];
+    const maxes = [this.queue.max, this.busy.max, this.workers.max, this.instances.max, this.depth.max];
+    const row = this.row(spanMs, scale, areas, maxes);
+    if (total) total.absorb(this, spanMs, areas, maxes);
+    this.reset();
+    return row;
+  }
+
+  /** The run-total row of an accumulator filled by `absorb`. */
+  totalRow(scale: number): MetricRow {
+    return this.row(
+      this.span,
+      scale,
+      this.totals.map((t) => t.area),
+      this.totals.map((t) => t.max),
+    );
+  }
+
+  private absorb(w: ScopeAcc, spanMs: number, areas: number[], maxes: number[]): void {
+    this.arrivals += w.arrivals;
+    this.completions += w.completions;
+    for (let i = 0; i < this.errors.length; i++) this.errors[i] += w.errors[i];
+    this.latency.merge(w.latency);
+    this.wait.merge(w.wait);
+    this.lag.merge(w.lag);
+    this.hits += w.hits;
+    this.lookups += w.lookups;
+    this.calls += w.calls;
+    this.attempts += w.attempts;
+    this.deadLetters += w.deadLetters;
+    this.span += spanMs;
+    for (let i = 0; i < 5; i++) {
+      this.totals[i].area += areas[i];
+      if (maxes[i] > this.totals[i].max) this.totals[i].max = maxes[i];
+    }
+    this.cumArrivals = w.cumArrivals;
+    this.cumFinished = w.cumFinished;
+  }
+
+  private reset(): void {
+    this.arrivals = 0;
+    this.completions = 0;
+    this.errors.fill(0);
+    this.latency.reset();
+    this.wait.reset();
+    this.lag.reset();
+    this.hits = 0;
+    this.lookups = 0;
+    this.calls = 0;
+    this.attempts = 0;
+    this.deadLetters = 0;
+    this.queue.max = this.queue.value;
+    this.busy.max = this.busy.value;
+    this.workers.max = this.workers.value;
+    this.instances.max = this.instances.value;
+    this.depth.max = this.depth.value;
+  }
+
+  private row(spanMs: number, scale: number, areas: number[], maxes: number[]): MetricRow {
+    const has = (flag: number) => (this.mask & flag) !== 0;
+    const mean = (i: number) => (spanMs > 0 ? (areas[i] / spanMs) * scale : null);
+    const errors = { total: 0 } as ErrorCounts;
+    for (let i = 0; i < ERROR_REASONS.length; i++) {
+      const n = this.errors[i + 1] * scale;
+      errors[ERROR_REASONS[i]] = n;
+      errors.total += n;
+    }
+    const h = this.latency;
+    return {
+      arrivals: this.arrivals * scale,
+      completions: this.completions * scale,
+      errors,
+      inFlight: (this.cumArrivals - this.cumFinished) * scale,
+      throughputRps: spanMs > 0 ? (this.completions * scale * 1000) / spanMs : 0,
+      latencyMs: {
+        mean: h.mean(),
+        p50: h.quantile(0.5),
+        p90: h.quantile(0.9),
+        p99: h.quantile(0.99),
+        p999: h.quantile(0.999),
+        max: h.count > 0 ? h.max : null,
+      },
+      waitMs: has(M.wait)
+        ? { mean: this.wait.mean(), p99: this.wait.quantile(0.99) }
+        : { mean: null, p99: null },
+      utilization: has(M.util) ? (areas[2] > 0 ? areas[1] / areas[2] : 0) : null,
+      queueLengthMean: has(M.queue) ? mean(0) : null,
+      queueLengthMax: has(M.queue) ? maxes[0] * scale : null,
+      instancesLive: has(M.instances) ? mean(3) : null,
+      hitRatio: has(M.hits) ? (this.lookups > 0 ? this.hits / this.lookups : null) : null,
+      retryAmplification: has(M.retries) ? (this.calls > 0 ? this.attempts / this.calls : null) : null,
+      queueDepthMean: has(M.broker) ? mean(4) : null,
+      queueDepthMax: has(M.broker) ? maxes[4] * scale : null,
+      lagMs: has(M.broker)
+        ? { mean: this.lag.mean(), p99: this.lag.quantile(0.99) }
+        : { mean: null, p99: null },
+      deadLetters: has(M.broker) ? this.deadLetters * scale : null,
+    };
+  }
+}

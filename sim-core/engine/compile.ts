@@ -1,0 +1,291 @@
+import type { SimulationOptions } from '../api.ts';
+import type { Topology, TopologyNode } from '../format/schema.ts';
+import { streamFor } from '../random/Prng.ts';
+import { Sampler } from '../random/Sampler.ts';
+import { Zipf } from '../random/Zipf.ts';
+import { POLICY } from './balancer.ts';
+import { E, K, R } from './codes.ts';
+import { Engine } from './Engine.ts';
+import { Recorder, type Scope } from './Recorder.ts';
+import {
+  BalancerRt,
+  BalancerView,
+  Breaker,
+  CacheRt,
+  ClientRt,
+  EdgeRt,
+  type NodeRt,
+  PoolRt,
+  QueueRt,
+  ServerRt,
+} from './runtime.ts';
+import { M, ScopeAcc } from './ScopeAcc.ts';
+import { planSampling } from './sampling.ts';
+
+const MASKS: Record<TopologyNode['kind'], number> = {
+  client: 0,
+  loadBalancer: M.instances,
+  service: M.util | M.queue | M.instances | M.wait,
+  database: M.util | M.queue | M.instances | M.wait,
+  pool: M.queue | M.wait,
+  cache: M.hits,
+  queue: M.broker,
+};
+
+/** At most this many request classes in one topology (they are a bit set on each edge). */
+export const MAX_CLASSES = 31;
+
+/** Builds a ready-to-start engine from a validated topology. */
+export function compile(topology: Topology, options: SimulationOptions = {}): Engine {
+  const e = new Engine();
+  const sc = topology.scenario;
+  e.seed = options.seed ?? sc.seed;
+  e.endMs = (options.durationSec ?? sc.durationSec) * 1000;
+  e.warmupMs = Math.min(sc.warmupSec * 1000, e.endMs);
+  const plan = planSampling(topology, options.sampling ?? 'auto');
+  e.factor = plan.factor;
+  e.samplingReason = plan.reason;
+  const f = e.factor;
+  e.chaos = streamFor(e.seed, 'scenario:chaos');
+
+  topology.regions.forEach((r, i) => {
+    e.regionIndex.set(r.id, i);
+  });
+  const noRegion = topology.regions.length;
+  e.regionCount = noRegion + 1;
+  e.partitioned = new Uint8Array(e.regionCount * e.regionCount);
+  e.regionDown = new Uint8Array(e.regionCount);
+
+  // Request classes, numbered across all clients.
+  const classIds: string[] = [];
+  for (const n of topology.nodes) {
+    if (n.kind !== 'client') continue;
+    for (const c of n.params.classes ?? []) if (!classIds.includes(c.id)) classIds.push(c.id);
+  }
+  if (classIds.length > MAX_CLASSES)
+    throw new RangeError(`at most ${MAX_CLASSES} request classes are supported, got ${classIds.length}`);
+  const classScopes: Scope[] = classIds.map((id) => ({ id, acc: new ScopeAcc(0), total: new ScopeAcc(0) }));
+
+  const clientCount = topology.nodes.filter((n) => n.kind === 'client').length;
+  const e2e: Scope = { id: 'endToEnd', acc: new ScopeAcc(0), total: new ScopeAcc(0) };
+  const clientScopes: Scope[] = [];
+
+  topology.nodes.forEach((n, index) => {
+    e.nodeIndex.set(n.id, index);
+    const region = n.region !== undefined ? (e.regionIndex.get(n.region) ?? noRegion) : noRegion;
+    const rng = streamFor(e.seed, `node:${n.id}`);
+    const single = n.kind === 'client' && clientCount === 1;
+    const acc = single ? e2e.acc : new ScopeAcc(MASKS[n.kind]);
+    const total = single ? e2e.total : new ScopeAcc(MASKS[n.kind]);
+    let node: NodeRt;
+    switch (n.kind) {
+      case 'client': {
+        const c = new ClientRt(index, n.id, K.client, region, rng, acc, total);
+        const p = n.params;
+        c.open = p.arrival !== 'closed';
+        c.constantArrivals = p.arrival === 'constant';
+        c.baseRps = p.rateRps ?? 0;
+        if (p.profile) {
+          c.profileSec = Float64Array.from(p.profile, (x) => x.atSec);
+          c.profileRps = Float64Array.from(p.profile, (x) => x.rps);
+        }
+        c.stepProfile = p.interpolation === 'step';
+        c.timeoutMs = p.timeoutMs ?? 0;
+        c.users = p.users ?? 0;
+        c.think = p.thinkTimeMs ? Sampler.of(p.thinkTimeMs) : null;
+        if (p.keys) {
+          c.zipf = p.keys.zipfS > 0 || p.keys.count > 0 ? new Zipf(p.keys.count, p.keys.zipfS) : null;
+          c.keyCount = p.keys.count;
+        }
+        if (p.classes) {
+          let sum = 0;
+          c.classWeights = Float64Array.from(p.classes, (k) => (sum += k.weight));
+          c.classIndex = Int32Array.from(p.classes, (k) => classIds.indexOf(k.id));
+          c.classAcc = p.classes.map((k) => classScopes[classIds.indexOf(k.id)].acc);
+        }
+        c.e2e = single ? null : e2e.acc;
+        clientScopes.push({ id: n.id, acc, total });
+        e.clients.push(c);
+        node = c;
+        break;
+      }
+      case 'loadBalancer': {
+        const lb = new BalancerRt(index, n.id, K.loadBalancer, region, rng, acc, total);
+        const p = n.params;
+        lb.policy = POLICY[p.policy];
+        lb.overhead = p.overheadMs ? Sampler.of(p.overheadMs) : null;
+        lb.healthEveryMs = p.healthCheckIntervalSec * 1000;
+        if (p.rateLimitRps !== undefined) {
+          lb.rateLimitPerMs = (p.rateLimitRps * f) / 1000;
+          lb.burst = Math.max(1, Math.round((p.burst ?? Math.max(1, p.rateLimitRps / 10)) * f));
+          lb.tokens = lb.burst;
+        }
+        node = lb;
+        break;
+      }
+      case 'service':
+      case 'database': {
+        const s = new ServerRt(
+          index,
+          n.id,
+          n.kind === 'service' ? K.service : K.database,
+          region,
+          rng,
+          acc,
+          total,
+        );
+        const p = n.params;
+        s.concurrency = p.concurrency;
+        s.maxInFlight = p.maxInFlight ?? Number.POSITIVE_INFINITY;
+        s.queueCapacity = p.queueCapacity ?? Number.POSITIVE_INFINITY;
+        s.serviceTime = Sampler.of(p.serviceTimeMs);
+        s.errorRate = p.errorRate;
+        s.startupMs = p.startupSec * 1000;
+        if (p.rateLimitRps !== undefined) {
+          s.rateLimitPerMs = p.rateLimitRps / 1000;
+          s.burst = Math.max(1, p.rateLimitRps / 10);
+        }
+        let instances: number;
+        if (n.kind === 'database') {
+          s.shards = Math.max(1, Math.round(n.params.shards * f));
+          s.perShard = n.params.replicasPerShard;
+          s.readRatio = n.params.readRatio;
+          s.failoverMs = n.params.failoverSec * 1000;
+          s.primary = Int32Array.from({ length: s.shards }, (_, i) => i * s.perShard);
+          s.electing = new Uint8Array(s.shards);
+          instances = s.shards * s.perShard;
+        } else {
+          instances = Math.max(1, Math.round(n.params.replicas * f));
+          const a = n.params.autoscale;
+          if (a) {
+            s.autoscale = {
+              min: Math.max(1, Math.round(a.min * f)),
+              max: Math.max(1, Math.round(a.max * f)),
+              target: a.targetUtilization,
+              everyMs: a.evaluateEverySec * 1000,
+              provisionMs: a.provisionSec * 1000,
+            };
+            e.heap.push(s.autoscale.everyMs, E.autoscale, index, 0);
+          }
+        }
+        s.target = instances;
+        s.ensureSlots(instances);
+        for (let r = 0; r < instances; r++) {
+          s.state[r] = R.alive;
+          s.markAlive(r);
+        }
+        acc.workers.set(0, instances * s.concurrency);
+        acc.instances.set(0, instances);
+        node = s;
+        break;
+      }
+      case 'pool': {
+        const pool = new PoolRt(index, n.id, K.pool, region, rng, acc, total);
+        pool.maxConnections = n.params.maxConnections;
+        pool.acquireTimeoutMs = n.params.acquireTimeoutMs ?? 0;
+        node = pool;
+        break;
+      }
+      case 'cache': {
+        const cache = new CacheRt(index, n.id, K.cache, region, rng, acc, total);
+        const p = n.params;
+        cache.hitLatency = p.hitLatencyMs ? Sampler.of(p.hitLatencyMs) : null;
+        cache.hitRatio = p.hitRatio ?? -1;
+        cache.capacity = p.capacity ?? 0;
+        cache.ttlMs = (p.ttlSec ?? 0) * 1000;
+        cache.coalesce = p.coalesceMisses;
+        node = cache;
+        break;
+      }
+      case 'queue': {
+        const q = new QueueRt(index, n.id, K.queue, region, rng, acc, total);
+        const p = n.params;
+        q.capacity =
+          p.capacity !== undefined ? Math.max(1, Math.round(p.capacity * f)) : Number.POSITIVE_INFINITY;
+        q.ack = p.ackLatencyMs ? Sampler.of(p.ackLatencyMs) : null;
+        q.maxRetries = p.maxRetries;
+        q.retryDelayMs = p.retryDelayMs;
+        node = q;
+        break;
+      }
+    }
+    e.nodes.push(node);
+  });
+
+  const regionLatency = (a: string, b: string) => {
+    const entry = topology.regionLatencyMs.find(
+      (x) => (x.from === a && x.to === b) || (x.from === b && x.to === a),
+    );
+    return entry ? Sampler.of(entry.latencyMs) : null;
+  };
+  topology.edges.forEach((x, index) => {
+    const source = e.nodes[e.nodeIndex.get(x.source)!];
+    const target = e.nodes[e.nodeIndex.get(x.target)!];
+    const edge = new EdgeRt(index, x.id, source, target, new ScopeAcc(M.retries), new ScopeAcc(M.retries));
+    const p = x.params;
+    edge.slot = source.out.length;
+    edge.weight = p.weight;
+    edge.latency = p.latencyMs ? Sampler.of(p.latencyMs) : null;
+    const from = topology.nodes[source.index].region;
+    const to = topology.nodes[target.index].region;
+    if (from !== undefined && to !== undefined && from !== to) {
+      edge.crossRegion = true;
+      edge.regionLatency = regionLatency(from, to);
+    }
+    edge.stage = p.stage;
+    edge.probability = p.probability;
+    edge.count = p.count;
+    edge.required = p.required;
+    edge.timeoutMs = p.timeoutMs ?? 0;
+    if (p.retries) {
+      edge.retriesMax = p.retries.max;
+      edge.backoffMs = p.retries.backoffMs;
+      edge.backoffMultiplier = p.retries.multiplier;
+      edge.jitter = p.retries.jitter;
+    }
+    if (p.circuitBreaker) {
+      const b = p.circuitBreaker;
+      edge.breaker = new Breaker(b.errorRatio, b.minRequests, b.windowSec * 1000, b.openSec * 1000);
+    }
+    if (p.classes)
+      edge.classMask = p.classes.reduce((m, id) => m | (1 << Math.max(0, classIds.indexOf(id))), 0);
+    source.out.push(edge);
+    source.outWeight += edge.weight;
+    e.edges.push(edge);
+  });
+
+  for (const node of e.nodes) {
+    if (node.kind === K.service || node.kind === K.database) {
+      const byStage = new Map<number, EdgeRt[]>();
+      for (const edge of node.out) byStage.set(edge.stage, [...(byStage.get(edge.stage) ?? []), edge]);
+      node.stages = [...byStage.entries()].sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+    }
+    if (node.kind === K.loadBalancer) {
+      const lb = node as BalancerRt;
+      lb.views = lb.out.map(() => new BalancerView());
+      if (lb.healthEveryMs > 0) {
+        // Start with an accurate view; later changes are seen at the next check.
+        for (const edge of lb.out) {
+          if (edge.target.kind !== K.service && edge.target.kind !== K.database) continue;
+          const s = edge.target as ServerRt;
+          const view = lb.views[edge.slot];
+          view.replicas = s.live.slice(0, s.liveCount).sort();
+          view.count = s.liveCount;
+          view.version = s.liveVersion;
+        }
+        e.heap.push(lb.healthEveryMs, E.healthCheck, lb.index, 0);
+      }
+    }
+  }
+
+  const hops = e.nodes.length + e.edges.length;
+  e.recorder = new Recorder(e2e, clientScopes, classScopes, sc.windowSec * 1000, hops, e.warmupMs, e.endMs);
+  sc.events.forEach((event, i) => {
+    e.scenario.push({ event, killed: [] });
+    e.heap.push(event.atSec * 1000, E.scenario, i, 0);
+    if ('durationSec' in event && event.durationSec !== undefined) {
+      e.heap.push((event.atSec + event.durationSec) * 1000, E.scenario, i, 1);
+    }
+  });
+  return e;
+}
