@@ -37,6 +37,8 @@ export class Gauge {
   }
 }
 
+const LATENCY_QUANTILES = [0.5, 0.9, 0.99, 0.999] as const;
+
 /** Which optional metrics a scope reports (the rest are null). */
 export const M = { util: 1, queue: 2, instances: 4, hits: 8, retries: 16, broker: 32, wait: 64 } as const;
 
@@ -165,6 +167,7 @@ export class ScopeAcc {
       errors.total += n;
     }
     const h = this.latency;
+    const [p50, p90, p99, p999] = h.quantiles(LATENCY_QUANTILES);
     return {
       arrivals: this.arrivals * scale,
       completions: this.completions * scale,

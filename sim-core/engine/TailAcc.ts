@@ -12,16 +12,17 @@ const PHASE_COUNT = 5;
  * number of latency buckets touched, never the number of requests.
  */
 export class TailAcc {
-  private readonly buckets = new Map<number, { count: number; ms: Float64Array }>();
+  /** Indexed by coarse bucket; created on first use. */
+  private readonly buckets: ({ count: number; ms: Float64Array } | undefined)[] = [];
 
   constructor(private readonly hops: number) {}
 
   add(e: Engine, latency: number, head: number): void {
     const key = bucketOf(latency) >> COARSE_SHIFT;
-    let bucket = this.buckets.get(key);
+    let bucket = this.buckets[key];
     if (bucket === undefined) {
       bucket = { count: 0, ms: new Float64Array(this.hops * PHASE_COUNT) };
-      this.buckets.set(key, bucket);
+      this.buckets[key] = bucket;
     }
     bucket.count++;
     const segs = e.segs;
@@ -43,7 +44,9 @@ export class TailAcc {
     const edge = fine >> COARSE_SHIFT;
     const sums = new Float64Array(this.hops * PHASE_COUNT);
     let requests = 0;
-    for (const [key, bucket] of this.buckets) {
+    for (let key = 0; key < this.buckets.length; key++) {
+      const bucket = this.buckets[key];
+      if (bucket === undefined) continue;
       let weight = 0;
       if (key > edge) weight = 1;
       else if (key === edge) {

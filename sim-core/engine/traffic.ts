@@ -46,6 +46,14 @@ function nextBreak(c: ClientRt, t: number): number {
 export function scheduleArrival(e: Engine, c: ClientRt): void {
   c.arrivalGen++;
   const scale = c.multiplier * e.factor;
+  if (c.profileSec.length === 0) {
+    // Fast path: a constant rate.
+    const rate = (c.baseRps / 1000) * scale;
+    if (!(rate > 0)) return;
+    const next = e.now + (c.constantArrivals ? 1 / rate : -Math.log(1 - c.rng.next()) / rate);
+    if (next < e.endMs) e.heap.push(next, E.arrival, c.index, c.arrivalGen);
+    return;
+  }
   const ramps = c.profileSec.length > 0 && !c.stepProfile;
   let t = e.now;
   for (let guard = 0; guard < 1_000_000; guard++) {

@@ -30,15 +30,27 @@ export const lognormalDist = z
       ctx.addIssue({ code: 'custom', path: [], message: 'give either {mean, cv} or {p50, p99}, not both' });
     } else if (byPercentiles) {
       if (d.p50 === undefined || d.p99 === undefined) {
-        ctx.addIssue({ code: 'custom', path: [d.p50 === undefined ? 'p50' : 'p99'], message: 'is required with the {p50, p99} form' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [d.p50 === undefined ? 'p50' : 'p99'],
+          message: 'is required with the {p50, p99} form',
+        });
       } else if (d.p99 <= d.p50) {
         ctx.addIssue({ code: 'custom', path: ['p99'], message: `must be greater than p50 (${d.p50})` });
       }
     } else if (d.mean === undefined || d.cv === undefined) {
-      ctx.addIssue({ code: 'custom', path: [d.mean === undefined ? 'mean' : 'cv'], message: 'is required: give {mean, cv} or {p50, p99}' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [d.mean === undefined ? 'mean' : 'cv'],
+        message: 'is required: give {mean, cv} or {p50, p99}',
+      });
     }
   });
-export const erlangDist = z.strictObject({ dist: z.literal('erlang'), k: z.number().int().min(1), mean: positive });
+export const erlangDist = z.strictObject({
+  dist: z.literal('erlang'),
+  k: z.number().int().min(1),
+  mean: positive,
+});
 
 const percentileKey = /^(100|[1-9]?\d)(\.\d+)?$/;
 export const empiricalDist = z
@@ -51,14 +63,22 @@ export const empiricalDist = z
     for (const [key, value] of Object.entries(d.percentiles)) {
       const p = Number(key);
       if (!percentileKey.test(key) || p > 100) {
-        ctx.addIssue({ code: 'custom', path: ['percentiles', key], message: 'a percentile key must be a number from 0 to 100' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['percentiles', key],
+          message: 'a percentile key must be a number from 0 to 100',
+        });
         return;
       }
       points.push([p, value]);
     }
     points.sort((a, b) => a[0] - b[0]);
     if (points.length === 0 || points[points.length - 1][0] !== 100) {
-      ctx.addIssue({ code: 'custom', path: ['percentiles'], message: 'must include the "100" percentile (the maximum)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['percentiles'],
+        message: 'must include the "100" percentile (the maximum)',
+      });
       return;
     }
     for (let i = 1; i < points.length; i++) {
@@ -86,5 +106,13 @@ export const distribution = z.discriminatedUnion('dist', [
 
 export type Distribution = z.infer<typeof distribution>;
 
-export const DIST_KINDS = ['constant', 'exponential', 'uniform', 'normal', 'lognormal', 'erlang', 'empirical'] as const;
+export const DIST_KINDS = [
+  'constant',
+  'exponential',
+  'uniform',
+  'normal',
+  'lognormal',
+  'erlang',
+  'empirical',
+] as const;
 export type DistKind = (typeof DIST_KINDS)[number];

@@ -31,7 +31,10 @@ export const clientParams = z
   .strictObject({
     arrival: z.enum(['poisson', 'constant', 'closed']).default('poisson'),
     rateRps: nonNegative.optional(),
-    profile: z.array(z.strictObject({ atSec: nonNegative, rps: nonNegative })).min(1).optional(),
+    profile: z
+      .array(z.strictObject({ atSec: nonNegative, rps: nonNegative }))
+      .min(1)
+      .optional(),
     interpolation: z.enum(['linear', 'step']).default('linear'),
     users: count.optional(),
     thinkTimeMs: distribution.optional(),
@@ -41,20 +44,36 @@ export const clientParams = z
   })
   .superRefine((p, ctx) => {
     if (p.arrival === 'closed') {
-      if (p.users === undefined) ctx.addIssue({ code: 'custom', path: ['users'], message: 'is required when arrival is "closed"' });
+      if (p.users === undefined)
+        ctx.addIssue({ code: 'custom', path: ['users'], message: 'is required when arrival is "closed"' });
     } else if (p.rateRps === undefined && p.profile === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['rateRps'], message: `is required (or a profile) when arrival is "${p.arrival}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rateRps'],
+        message: `is required (or a profile) when arrival is "${p.arrival}"`,
+      });
     }
     if (p.profile) {
       for (let i = 1; i < p.profile.length; i++) {
         if (p.profile[i].atSec <= p.profile[i - 1].atSec) {
-          ctx.addIssue({ code: 'custom', path: ['profile', i, 'atSec'], message: 'must be later than the point before it' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['profile', i, 'atSec'],
+            message: 'must be later than the point before it',
+          });
         }
       }
     }
   });
 
-export const LB_POLICIES = ['roundRobin', 'random', 'leastConnections', 'powerOfTwo', 'consistentHash', 'weighted'] as const;
+export const LB_POLICIES = [
+  'roundRobin',
+  'random',
+  'leastConnections',
+  'powerOfTwo',
+  'consistentHash',
+  'weighted',
+] as const;
 
 export const loadBalancerParams = z.strictObject({
   policy: z.enum(LB_POLICIES).default('roundRobin'),
@@ -114,10 +133,18 @@ export const cacheParams = z
   })
   .superRefine((p, ctx) => {
     if (p.hitRatio === undefined && p.capacity === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'is required unless a fixed hitRatio is given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['capacity'],
+        message: 'is required unless a fixed hitRatio is given',
+      });
     }
     if (p.hitRatio !== undefined && p.capacity !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['hitRatio'], message: 'give either a fixed hitRatio or an LRU capacity, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hitRatio'],
+        message: 'give either a fixed hitRatio or an LRU capacity, not both',
+      });
     }
   });
 
@@ -135,7 +162,15 @@ const nodeBase = {
   position: position.optional(),
 };
 
-export const NODE_KINDS = ['client', 'loadBalancer', 'service', 'pool', 'cache', 'queue', 'database'] as const;
+export const NODE_KINDS = [
+  'client',
+  'loadBalancer',
+  'service',
+  'pool',
+  'cache',
+  'queue',
+  'database',
+] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const node = z.discriminatedUnion(
@@ -149,7 +184,10 @@ export const node = z.discriminatedUnion(
     z.strictObject({ ...nodeBase, kind: z.literal('queue'), params: queueParams.prefault({}) }),
     z.strictObject({ ...nodeBase, kind: z.literal('database'), params: databaseParams }),
   ],
-  { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${NODE_KINDS.join(', ')}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `must be one of ${NODE_KINDS.join(', ')}` : undefined,
+  },
 );
 
 export const retries = z.strictObject({
@@ -210,9 +248,20 @@ export type ScenarioEventType = (typeof EVENT_TYPES)[number];
 export const scenarioEvent = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ ...lasting, type: z.literal('trafficMultiplier'), target: id.default('all'), factor: nonNegative }),
+    z.strictObject({
+      ...lasting,
+      type: z.literal('trafficMultiplier'),
+      target: id.default('all'),
+      factor: nonNegative,
+    }),
     z
-      .strictObject({ ...lasting, type: z.literal('killInstances'), target: id, count: count.optional(), fraction: probability.optional() })
+      .strictObject({
+        ...lasting,
+        type: z.literal('killInstances'),
+        target: id,
+        count: count.optional(),
+        fraction: probability.optional(),
+      })
       .refine((e) => (e.count === undefined) !== (e.fraction === undefined), {
         message: 'give exactly one of count or fraction',
         path: ['count'],
@@ -226,7 +275,10 @@ export const scenarioEvent = z.discriminatedUnion(
     z.strictObject({ ...timed, type: z.literal('setReplicas'), target: id, replicas: count }),
     z.strictObject({ ...timed, type: z.literal('rollingRestart'), target: id, batch: count.default(1) }),
   ],
-  { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${EVENT_TYPES.join(', ')}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `must be one of ${EVENT_TYPES.join(', ')}` : undefined,
+  },
 );
 
 export const scenario = z
@@ -237,7 +289,10 @@ export const scenario = z
     windowSec: positive.default(1),
     events: z.array(scenarioEvent).default([]),
   })
-  .refine((s) => s.warmupSec < s.durationSec, { message: 'must be shorter than durationSec', path: ['warmupSec'] });
+  .refine((s) => s.warmupSec < s.durationSec, {
+    message: 'must be shorter than durationSec',
+    path: ['warmupSec'],
+  });
 
 export const topologyV1 = z.strictObject({
   format: z.literal(FORMAT),

@@ -134,7 +134,9 @@ export interface Summary {
   wallMs: number;
   windowSec: number;
   sampling: SamplingInfo | null;
-  endToEnd: MetricRow & { confidence: { meanMs: ConfidenceInterval; p99Ms: ConfidenceInterval; batches: number } };
+  endToEnd: MetricRow & {
+    confidence: { meanMs: ConfidenceInterval; p99Ms: ConfidenceInterval; batches: number };
+  };
   clients: Record<string, MetricRow>;
   classes: Record<string, MetricRow>;
   nodes: Record<string, MetricRow & { kind: NodeKind }>;

@@ -50,8 +50,11 @@ export class LogHistogram {
   record(value: number): void {
     const b = bucketOf(value);
     this.counts[b]++;
-    if (b < this.lo) this.lo = b;
-    if (b > this.hi) this.hi = b;
+    // The zero bucket stays out of [lo, hi]: zero waits are common and would stretch every scan.
+    if (b !== ZERO_BUCKET) {
+      if (b < this.lo) this.lo = b;
+      if (b > this.hi) this.hi = b;
+    }
     this.count++;
     this.sum += value;
     if (value > this.max) this.max = value;
@@ -65,7 +68,8 @@ export class LogHistogram {
   quantile(q: number): number | null {
     if (this.count === 0) return null;
     const rank = Math.max(1, Math.ceil(q * this.count));
-    let seen = 0;
+    let seen = this.counts[ZERO_BUCKET];
+    if (seen >= rank) return 0;
     for (let b = this.lo; b <= this.hi; b++) {
       seen += this.counts[b];
       if (seen >= rank) return Math.min(bucketMidpoint(b), this.max);
@@ -73,9 +77,29 @@ export class LogHistogram {
     return this.max;
   }
 
+  /** Several quantiles (ascending `qs`) in one pass over the buckets. */
+  quantiles(qs: readonly number[]): (number | null)[] {
+    if (this.count === 0) return qs.map(() => null);
+    const out: (number | null)[] = [];
+    const zeros = this.counts[ZERO_BUCKET];
+    let seen = zeros;
+    let b = this.lo;
+    for (const q of qs) {
+      const rank = Math.max(1, Math.ceil(q * this.count));
+      if (zeros >= rank) {
+        out.push(0);
+        continue;
+      }
+      while (b <= this.hi && seen + this.counts[b] < rank) seen += this.counts[b++];
+      out.push(b <= this.hi ? Math.min(bucketMidpoint(b), this.max) : this.max);
+    }
+    return out;
+  }
+
   /** Adds `other`'s samples into this one. */
   merge(other: LogHistogram): void {
     if (other.count === 0) return;
+    this.counts[ZERO_BUCKET] += other.counts[ZERO_BUCKET];
     for (let b = other.lo; b <= other.hi; b++) this.counts[b] += other.counts[b];
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
@@ -85,6 +109,7 @@ export class LogHistogram {
   }
 
   reset(): void {
+    this.counts[ZERO_BUCKET] = 0;
     if (this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
     this.lo = BUCKETS;
     this.hi = -1;

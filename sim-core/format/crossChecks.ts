@@ -1,0 +1,217 @@
+import type { ValidationIssue } from '../api.ts';
+import { findCallCycles } from './callCycles.ts';
+import { article, CrossContext, isRecord, itemsOf, kindName, nonEmptyString } from './crossContext.ts';
+import { checkScenario } from './scenarioChecks.ts';
+import { NODE_KINDS, type NodeKind } from './schema.ts';
+
+/**
+ * The rules that look across the document: unique ids, references that resolve, edges that make sense
+ * for the kinds they join, and no synchronous call cycles. (Scenario events: `scenarioChecks.ts`.)
+ *
+ * Runs on the raw, untrusted document — even when the schema found problems elsewhere — so that one
+ * pass reports structural and referential mistakes together. So every read is defensive: a value of the
+ * wrong type is skipped here (the schema reports it) rather than trusted. Never throws on JSON data.
+ */
+export function crossCheck(doc: unknown): ValidationIssue[] {
+  if (!isRecord(doc)) return [];
+  const ctx = new CrossContext();
+  ctx.nodesReadable = Array.isArray(doc.nodes);
+  ctx.edgesReadable = doc.edges === undefined || Array.isArray(doc.edges);
+  ctx.regionsReadable = doc.regions === undefined || Array.isArray(doc.regions);
+  const nodes = itemsOf(doc.nodes);
+  const edges = itemsOf(doc.edges);
+  collectIds(ctx, 'regions', itemsOf(doc.regions), ctx.regions);
+  collectIds(ctx, 'nodes', nodes, ctx.nodes);
+  collectIds(ctx, 'edges', edges, ctx.edgeIds);
+  collectRequestClasses(ctx, nodes);
+
+  checkRegionReferences(ctx, nodes, itemsOf(doc.regionLatencyMs));
+  const links = checkEdges(ctx, edges);
+  if (ctx.edgesReadable) checkOutgoingEdges(ctx, nodes, links);
+  checkCallCycles(
+    ctx,
+    links.filter((link) => link.callable),
+  );
+  checkScenario(ctx, doc.scenario);
+  return ctx.issues;
+}
+
+/** An edge whose endpoints both name nodes. */
+interface Link {
+  index: number;
+  source: string;
+  target: string;
+  /** False for an edge already refused (a self-loop, an edge into a client): it makes no call cycle. */
+  callable: boolean;
+}
+
+/** Records the first index of each id; a later duplicate is an issue on its `id`. */
+function collectIds(
+  ctx: CrossContext,
+  list: string,
+  items: [number, Record<string, unknown>][],
+  into: Map<string, { index: number; kind?: NodeKind }>,
+): void {
+  for (const [index, item] of items) {
+    const id = nonEmptyString(item.id);
+    if (id === undefined) continue;
+    const first = into.get(id);
+    if (first) {
+      ctx.report(
+        `${list}[${index}].id`,
+        `duplicate id ${JSON.stringify(id)}: ${list}[${first.index}] already has it`,
+      );
+      continue;
+    }
+    into.set(id, list === 'nodes' ? { index, kind: NODE_KINDS.find((k) => k === item.kind) } : { index });
+  }
+}
+
+function collectRequestClasses(ctx: CrossContext, nodes: [number, Record<string, unknown>][]): void {
+  for (const [index, node] of nodes) {
+    if (node.kind !== 'client' || !isRecord(node.params)) continue;
+    const seen = new Map<string, number>();
+    for (const [k, requestClass] of itemsOf(node.params.classes)) {
+      const id = nonEmptyString(requestClass.id);
+      if (id === undefined) continue;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        ctx.report(
+          `nodes[${index}].params.classes[${k}].id`,
+          `duplicate request class ${JSON.stringify(id)}: classes[${first}] already has it`,
+        );
+      } else {
+        seen.set(id, k);
+        ctx.requestClasses.add(id);
+      }
+    }
+  }
+}
+
+function checkRegionReferences(
+  ctx: CrossContext,
+  nodes: [number, Record<string, unknown>][],
+  latencies: [number, Record<string, unknown>][],
+): void {
+  for (const [index, node] of nodes) {
+    ctx.checkRegion(`nodes[${index}].region`, node.region);
+  }
+  const pairs = new Map<string, number>();
+  for (const [index, latency] of latencies) {
+    const from = ctx.checkRegion(`regionLatencyMs[${index}].from`, latency.from);
+    const to = ctx.checkRegion(`regionLatencyMs[${index}].to`, latency.to);
+    if (from === undefined || to === undefined) continue;
+    // Region latency is a round trip, the same both ways: a → b and b → a are one pair.
+    const key = JSON.stringify(from < to ? [from, to] : [to, from]);
+    const first = pairs.get(key);
+    if (first !== undefined) {
+      ctx.report(
+        `regionLatencyMs[${index}]`,
+        `duplicate latency between regions ${JSON.stringify(from)} and ${JSON.stringify(to)}: regionLatencyMs[${first}] already gives it (it applies both ways)`,
+      );
+    } else {
+      pairs.set(key, index);
+    }
+  }
+}
+
+/** Checks each edge on its own; returns the edges that join two known nodes. */
+function checkEdges(ctx: CrossContext, edges: [number, Record<string, unknown>][]): Link[] {
+  const links: Link[] = [];
+  for (const [index, edge] of edges) {
+    const at = `edges[${index}]`;
+    const source = ctx.checkNode(`${at}.source`, edge.source);
+    const target = ctx.checkNode(`${at}.target`, edge.target);
+    if (isRecord(edge.params)) {
+      for (const [k, name] of Array.isArray(edge.params.classes) ? edge.params.classes.entries() : []) {
+        if (typeof name !== 'string' || name === '' || ctx.requestClasses.has(name)) continue;
+        const declared = [...ctx.requestClasses].slice(0, 10).join(', ');
+        ctx.report(
+          `${at}.params.classes[${k}]`,
+          `names no request class ${JSON.stringify(name)}${ctx.suggest(name, ctx.requestClasses)}: ${declared ? `the clients declare ${declared}` : 'no client declares classes'}`,
+        );
+      }
+    }
+    if (source === undefined || target === undefined) continue;
+    let callable = true;
+    if (source === target) {
+      ctx.report(`${at}.target`, `an edge cannot go from a node to itself (${JSON.stringify(source)})`);
+      callable = false;
+    } else if (ctx.nodes.get(target)?.kind === 'client') {
+      ctx.report(
+        `${at}.target`,
+        `clients only send traffic; an edge cannot end at client ${JSON.stringify(target)}`,
+      );
+      callable = false;
+    }
+    links.push({ index, source, target, callable });
+  }
+  return links;
+}
+
+const NEEDS_OUTGOING: Partial<Record<NodeKind, string>> = {
+  client: 'a client must send its traffic to some node',
+  loadBalancer: 'a load balancer needs at least one target',
+  pool: 'a pool needs the node its connections lead to',
+  queue: 'a queue needs a consumer (a service or database)',
+  cache: 'a cache needs a backing store to call on a miss (or a fixed hitRatio of 1)',
+};
+
+function checkOutgoingEdges(
+  ctx: CrossContext,
+  nodes: [number, Record<string, unknown>][],
+  links: Link[],
+): void {
+  const outgoing = new Map<string, Link[]>();
+  for (const link of links) {
+    const list = outgoing.get(link.source);
+    if (list) list.push(link);
+    else outgoing.set(link.source, [link]);
+  }
+  for (const [index, node] of nodes) {
+    const id = nonEmptyString(node.id);
+    if (id === undefined || ctx.nodes.get(id)?.index !== index) continue;
+    const kind = ctx.nodes.get(id)?.kind;
+    const rule = kind && NEEDS_OUTGOING[kind];
+    if (!kind || !rule) continue;
+    if (kind === 'cache' && isRecord(node.params) && node.params.hitRatio === 1) continue;
+    const out = outgoing.get(id) ?? [];
+    if (out.length === 0) {
+      ctx.report(`nodes[${index}]`, `${kindName(kind)} ${JSON.stringify(id)} has no outgoing edge: ${rule}`);
+    }
+    if (kind !== 'queue') continue;
+    for (const link of out) {
+      const targetKind = ctx.nodes.get(link.target)?.kind;
+      // An edge into a client was refused already; an unknown kind is the schema's to report.
+      if (
+        !link.callable ||
+        targetKind === undefined ||
+        targetKind === 'service' ||
+        targetKind === 'database'
+      ) {
+        continue;
+      }
+      ctx.report(
+        `edges[${link.index}].target`,
+        `a queue delivers only to services or databases (its consumers); ${JSON.stringify(link.target)} is ${article(targetKind)}`,
+      );
+    }
+  }
+}
+
+function checkCallCycles(ctx: CrossContext, calls: Link[]): void {
+  const cycles = findCallCycles(calls, (id) => ctx.nodes.get(id)?.kind === 'queue');
+  for (const cycle of cycles) {
+    ctx.report(
+      `edges[${cycle.edgeIndex}]`,
+      `edges form a call cycle: ${cyclePath(cycle.nodeIds)} (a request would call itself forever; put a queue in the loop to make it asynchronous)`,
+    );
+  }
+}
+
+/** `api → db → api`; a long cycle keeps its ends and says how many ids it left out. */
+function cyclePath(ids: string[]): string {
+  const closed = [...ids, ids[0]];
+  if (closed.length <= 12) return closed.join(' → ');
+  return [...closed.slice(0, 6), `… (${closed.length - 10} more) …`, ...closed.slice(-4)].join(' → ');
+}

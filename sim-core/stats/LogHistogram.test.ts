@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bucketMidpoint, bucketOf, LogHistogram } from './LogHistogram.ts';
+
+/** The exact sample quantile with the same rank convention (the ceil(q·n)-th smallest). */
+function exact(sorted: number[], q: number): number {
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1];
+}
+
+describe('LogHistogram', () => {
+  it('reads every quantile within 0.4% of the exact sample quantile', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1e-5, max: 1e8, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.constantFrom(0.5, 0.9, 0.99, 0.999),
+        (values, q) => {
+          const h = new LogHistogram();
+          for (const v of values) h.record(v);
+          const truth = exact(
+            [...values].sort((a, b) => a - b),
+            q,
+          );
+          const got = h.quantile(q)!;
+          expect(Math.abs(got - truth) / truth).toBeLessThanOrEqual(1 / 256 + 1e-12);
+          expect(h.quantiles([q])[0]).toBe(got);
+        },
+      ),
+    );
+  });
+
+  it('counts zeros exactly and keeps them out of positive quantiles', () => {
+    const h = new LogHistogram();
+    for (let i = 0; i < 60; i++) h.record(0);
+    for (let i = 1; i <= 40; i++) h.record(i);
+    expect(h.quantile(0.5)).toBe(0);
+    expect(h.quantile(0.6)).toBe(0);
+    expect(h.quantile(0.61)).toBeCloseTo(1, 1);
+    expect(h.quantile(1)).toBe(40);
+    expect(h.mean()).toBeCloseTo((40 * 41) / 2 / 100, 12);
+  });
+
+  it('merges into the same counts as recording everything in one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true })),
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true })),
+        (a, b) => {
+          const one = new LogHistogram();
+          const left = new LogHistogram();
+          const right = new LogHistogram();
+          for (const v of a) {
+            one.record(v);
+            left.record(v);
+          }
+          for (const v of b) {
+            one.record(v);
+            right.record(v);
+          }
+          left.merge(right);
+          expect(left.count).toBe(one.count);
+          expect(left.quantiles([0.5, 0.9, 0.99])).toEqual(one.quantiles([0.5, 0.9, 0.99]));
+          expect(left.max).toBe(one.max);
+        },
+      ),
+    );
+  });
+
+  it('empties on reset', () => {
+    const h = new LogHistogram();
+    h.record(5);
+    h.record(0);
+    h.reset();
+    expect(h.count).toBe(0);
+    expect(h.quantile(0.5)).toBeNull();
+    expect(h.counts.every((c) => c === 0)).toBe(true);
+  });
+
+  it('maps a bucket midpoint back into its own bucket', () => {
+    for (const v of [1e-6, 0.001, 0.5, 1, 3, 1000, 123456, 1e9]) {
+      const b = bucketOf(v);
+      expect(bucketOf(bucketMidpoint(b))).toBe(b);
+      expect(Math.abs(bucketMidpoint(b) - v) / v).toBeLessThanOrEqual(1 / 128);
+    }
+  });
+});
