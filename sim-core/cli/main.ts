@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { eventsCsv, summaryCsv, tailAttributionCsv, timeseriesCsv } from '../export/csv.ts';
+import type { Topology } from '../format/schema.ts';
+import { type Command, HELP, parseCommand, UsageError } from './args.ts';
+import { formatSummary } from './formatSummary.ts';
+import { checkOutputDir, writeFilesAtomically } from './writeFilesAtomically.ts';
+
+/** Where the CLI writes; tests pass collectors, `archsim.ts` passes the process streams. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_OK = 0;
+/** The run (or writing its results) failed. */
+export const EXIT_FAILURE = 1;
+/** Bad arguments, an unreadable file or an invalid topology: nothing was run or written. */
+export const EXIT_USAGE = 2;
+
+const OUTPUT_FILES = ['summary.csv', 'timeseries.csv', 'events.csv', 'tail.csv'] as const;
+/** Validation issues printed before "… and N more". */
+const MAX_ISSUES_SHOWN = 20;
+
+/**
+ * The `archsim` command line: parses `argv` (without `node` and the script), runs the command and
+ * returns the exit code (`EXIT_OK`, `EXIT_FAILURE`, `EXIT_USAGE`). Never throws; messages go to
+ * `io.stderr`, results to `io.stdout`.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    return await execute(command, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`archsim: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join('')}`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`archsim: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function execute(command: Command, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      io.stdout(HELP);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${await readVersion()}\n`);
+      return EXIT_OK;
+    case 'validate':
+      await loadTopology(command.file);
+      io.stdout(`OK ${command.file}\n`);
+      return EXIT_OK;
+    case 'run':
+      return run(command, io);
+    default: {
+      const unknown: never = command;
+      throw new Error(`unhandled command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+async function run(command: Extract<Command, { name: 'run' }>, io: CliIo): Promise<number> {
+  if (command.outDir !== undefined) {
+    // Checked before the run, which may be long, so a bad --out fails at once.
+    await checkOutputDir(command.outDir, OUTPUT_FILES).catch((error: Error) => {
+      throw new UsageError(`--out: ${error.message}`);
+    });
+  }
+  const topology = await loadTopology(command.file);
+  const { warmupSec } = topology.scenario;
+  if (command.durationSec !== undefined && command.durationSec <= warmupSec) {
+    throw new UsageError(
+      `--duration ${command.durationSec} must be longer than the scenario's warm-up (${warmupSec} s)`,
+    );
+  }
+
+  // Imported here, not at the top, so --help, --version and argument errors do not load the engine.
+  const { createSimulation } = await import('../engine/createSimulation.ts');
+  const sim = createSimulation(topology, {
+    seed: command.seed,
+    durationSec: command.durationSec,
+    sampling: command.sampling,
+  });
+  sim.runUntil(sim.endSec);
+  const summary = sim.summary();
+  io.stdout(command.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+
+  if (command.outDir !== undefined) {
+    const windows = sim.snapshot().windows;
+    const files: Record<(typeof OUTPUT_FILES)[number], string> = {
+      'summary.csv': summaryCsv(summary),
+      'timeseries.csv': timeseriesCsv(windows, summary.nodes),
+      'events.csv': eventsCsv(summary.eventsApplied),
+      'tail.csv': tailAttributionCsv(summary),
+    };
+    const outDir = command.outDir;
+    const dir = await writeFilesAtomically(outDir, files).catch((error: Error) => {
+      throw new Error(`could not write the CSV files to ${outDir} (left as it was): ${error.message}`);
+    });
+    // stderr, so `--json --out DIR` keeps stdout pure JSON.
+    io.stderr(`archsim: wrote ${OUTPUT_FILES.join(', ')} to ${dir}\n`);
+  }
+  return EXIT_OK;
+}
+
+/**
+ * Reads and validates a topology file. Throws a `UsageError` if the file cannot be read or is not a
+ * valid topology (with one detail line per issue, `path: message`).
+ */
+export async function loadTopology(file: string): Promise<Topology> {
+  // A leading BOM (Windows editors) is fine: parseTopologyText ignores it.
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${describeFsError(error)}`);
+  }
+  const { parseTopologyText } = await import('../format/validate.ts');
+  const result = parseTopologyText(text);
+  if (result.ok) return result.topology;
+  const shown = result.issues
+    .slice(0, MAX_ISSUES_SHOWN)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const more = result.issues.length - shown.length;
+  if (more > 0) shown.push(`... and ${more} more`);
+  const count = result.issues.length === 1 ? '1 problem' : `${result.issues.length} problems`;
+  throw new UsageError(`${file} is not a valid topology (${count}):`, shown);
+}
+
+function describeFsError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function readVersion(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
