@@ -1,4 +1,12 @@
 import type { ScenarioEvent, Topology } from './format/schema.ts';
+
+/** A scenario event as given to `applyEvent`: `atSec` optional. */
+export type ScenarioEventInput = ScenarioEvent extends infer T
+  ? T extends unknown
+    ? Omit<T, 'atSec'> & { atSec?: number }
+    : never
+  : never;
+
 import type { Snapshot, Summary } from './results/types.ts';
 
 /** One problem found in a topology file: where (`nodes[3].params.replicas`) and what. */
@@ -31,10 +39,11 @@ export interface Simulation {
   /** Processes at most `maxEvents` events. Returns the number processed (0 once done). */
   step(maxEvents: number): number;
   /**
-   * Applies a scenario event now (its `atSec` is ignored; a `durationSec` counts from now).
-   * Throws a `RangeError` naming the problem if the event does not fit this topology.
+   * Applies a scenario event now (its `atSec` is ignored and may be left out; a `durationSec` counts
+   * from now). Throws a `RangeError` naming the problem if the event is malformed or its target is
+   * missing or of the wrong kind (e.g. a client cannot take injected latency).
    */
-  applyEvent(event: ScenarioEvent): void;
+  applyEvent(event: ScenarioEventInput): void;
   /** The windows closed since window `sinceWindow` (default: all), plus the summary so far. */
   snapshot(sinceWindow?: number): Snapshot;
   /** Metrics of the run so far, after warm-up. */

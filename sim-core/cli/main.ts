@@ -82,6 +82,7 @@ async function run(command: Extract<Command, { name: 'run' }>, io: CliIo): Promi
     seed: command.seed,
     durationSec: command.durationSec,
     sampling: command.sampling,
+    wallClock: () => performance.now(),
   });
   sim.runUntil(sim.endSec);
   const summary = sim.summary();

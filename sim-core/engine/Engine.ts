@@ -234,11 +234,15 @@ export class Engine {
     }
     const source = edge.source;
     const target = edge.target;
-    if (edge.addErrorRate > 0 && source.rng.next() < edge.addErrorRate) {
+    // Chaos on an edge, or on a node that does no work of its own (a balancer, pool, cache or queue:
+    // like a faulty or slow host), acts on the calls into it.
+    const hostErrors = target.kind === K.service || target.kind === K.database ? 0 : target.addErrorRate;
+    if ((edge.addErrorRate > 0 || hostErrors > 0) && source.rng.next() < edge.addErrorRate + hostErrors) {
       this.attemptFailed(c, ERR.intrinsic, true);
       return;
     }
     let rtt = edge.addMs;
+    if (target.addMs > 0 && target.kind !== K.service && target.kind !== K.database) rtt += target.addMs;
     if (edge.latency !== null) rtt += edge.latency.sample(source.rng);
     if (edge.crossRegion) {
       if (edge.regionLatency !== null) rtt += edge.regionLatency.sample(source.rng);
@@ -252,7 +256,7 @@ export class Engine {
       }
     }
     let replica = -1;
-    if (source.kind === K.loadBalancer && (target.kind === K.service || target.kind === K.database)) {
+    if (source.kind === K.loadBalancer && target.kind === K.service) {
       replica = balancerPick(this, source as BalancerRt, edge, caller);
       if (replica < 0) {
         this.attemptFailed(c, ERR.deadInstance, true);

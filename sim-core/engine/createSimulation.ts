@@ -1,4 +1,5 @@
-import type { Simulation, SimulationOptions } from '../api.ts';
+import type { ScenarioEventInput, Simulation, SimulationOptions } from '../api.ts';
+import { EVENT_TARGETS } from '../format/eventTargets.ts';
 import { type ScenarioEvent, scenarioEvent, type Topology } from '../format/schema.ts';
 import { E } from './codes.ts';
 import { compile } from './compile.ts';
@@ -45,8 +46,9 @@ export function createSimulation(
       if (done()) return 0;
       return timed(() => e.run(e.endMs, maxEvents));
     },
-    applyEvent(input: ScenarioEvent): void {
-      const parsed = scenarioEvent.safeParse(input);
+    applyEvent(input: ScenarioEventInput): void {
+      // A live event happens now: its atSec may be left out.
+      const parsed = scenarioEvent.safeParse({ atSec: 0, ...input });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new RangeError(`invalid event: ${issue.path.join('.') || 'event'}: ${issue.message}`);
@@ -74,27 +76,31 @@ export function createSimulation(
   };
 }
 
+/** Refuses an event whose target is missing or of the wrong kind, naming both. */
 function checkTarget(e: ReturnType<typeof compile>, event: ScenarioEvent): void {
-  const node = (id: string) => e.nodeIndex.has(id);
-  const edge = (id: string) => e.edges.some((x) => x.id === id);
-  const region = (id: string) => e.regionIndex.has(id);
-  let ok = true;
-  switch (event.type) {
-    case 'trafficMultiplier':
-      ok = event.target === 'all' || e.clients.some((c) => c.id === event.target);
-      break;
-    case 'killRegion':
-      ok = region(event.region);
-      break;
-    case 'partition':
-      ok = region(event.regionA) && region(event.regionB);
-      break;
-    case 'injectLatency':
-    case 'injectErrors':
-      ok = node(event.target) || edge(event.target);
-      break;
-    default:
-      ok = node(event.target);
+  if (event.type === 'killRegion' || event.type === 'partition') {
+    const regions = event.type === 'killRegion' ? [event.region] : [event.regionA, event.regionB];
+    for (const id of regions)
+      if (!e.regionIndex.has(id)) throw new RangeError(`${event.type}: no region "${id}"`);
+    if (event.type === 'partition' && event.regionA === event.regionB) {
+      throw new RangeError('partition: regionA and regionB must differ');
+    }
+    return;
   }
-  if (!ok) throw new RangeError(`event ${event.type}: its target does not exist in this topology`);
+  const rule = EVENT_TARGETS[event.type]!;
+  const id = event.target;
+  if (rule.all && id === 'all') return;
+  const index = e.nodeIndex.get(id);
+  const kind = index === undefined ? undefined : KIND_NAMES[e.nodes[index].kind];
+  if (kind !== undefined && rule.kinds.includes(kind)) return;
+  const isEdge = e.edges.some((x) => x.id === id);
+  if (kind === undefined && rule.edges && isEdge) return;
+  const wanted = `${rule.kinds.join(', ')}${rule.edges ? ' node or an edge' : ' node'}`;
+  if (kind === undefined && !isEdge)
+    throw new RangeError(`${event.type}: no node${rule.edges ? ' or edge' : ''} "${id}"`);
+  throw new RangeError(
+    `${event.type}: "${id}" is ${kind ? `a ${kind}` : 'an edge'}; this event needs a ${wanted}`,
+  );
 }
+
+const KIND_NAMES = ['client', 'loadBalancer', 'service', 'pool', 'cache', 'queue', 'database'] as const;

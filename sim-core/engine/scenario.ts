@@ -157,10 +157,11 @@ function setNodeDown(e: Engine, node: NodeRt, down: boolean): void {
     else for (let r = 0; r < s.target; r++) startReplica(e, s, r);
   } else if (node.kind === K.client) {
     const c = node as ClientRt;
-    if (c.open) {
-      if (down) c.arrivalGen++;
-      else scheduleArrival(e, c);
-    }
+    if (!c.open) {
+      // Closed-loop users in a dead region stop at their next request; they come back with it.
+      if (!down) setUsers(e, c);
+    } else if (down) c.arrivalGen++;
+    else scheduleArrival(e, c);
   } else if (node.kind === K.cache && !down) flushCache(node as CacheRt);
 }
 

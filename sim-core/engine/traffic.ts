@@ -45,6 +45,9 @@ function nextBreak(c: ClientRt, t: number): number {
  */
 export function scheduleArrival(e: Engine, c: ClientRt): void {
   c.arrivalGen++;
+  // A client in a dead region sends nothing, even if a traffic multiplier changes meanwhile; the
+  // region's revert schedules its arrivals again.
+  if (c.down) return;
   const scale = c.multiplier * e.factor;
   if (c.profileSec.length === 0) {
     // Fast path: a constant rate.
@@ -89,6 +92,10 @@ export function arrival(e: Engine, c: ClientRt, gen: number): void {
 
 /** A closed-loop user finished thinking. */
 export function think(e: Engine, c: ClientRt): void {
+  if (c.down) {
+    c.activeUsers--;
+    return;
+  }
   newRoot(e, c);
 }
 

@@ -208,7 +208,7 @@ describe('scenario events', () => {
   });
 
   it('aims instance events at a service or a database', () => {
-    for (const type of ['killInstances', 'restoreInstances', 'setReplicas', 'rollingRestart']) {
+    for (const type of ['killInstances', 'restoreInstances', 'rollingRestart']) {
       const extra = type === 'killInstances' ? { count: 1 } : type === 'setReplicas' ? { replicas: 2 } : {};
       expectValid(event(fullDocument(), { type, target: 'db', ...extra }));
       const doc = event(fullDocument(), { type, target: 'cache', ...extra });
@@ -229,10 +229,17 @@ describe('scenario events', () => {
     expectIssue(doc, 'scenario.events[0].target', 'names no node or edge "ghost"');
   });
 
-  it('aims injectErrors at a service, a database or an edge', () => {
+  it('aims setReplicas at a service (a database keeps its shard layout)', () => {
+    expectValid(event(fullDocument(), { type: 'setReplicas', target: 'api', replicas: 2 }));
+    const doc = event(fullDocument(), { type: 'setReplicas', target: 'db', replicas: 2 });
+    expectIssue(doc, 'scenario.events[0].target', '"db" is a database; setReplicas needs a service');
+  });
+
+  it('aims injectErrors at any node but a client, or an edge', () => {
     expectValid(event(fullDocument(), { type: 'injectErrors', target: 'lb-api', rate: 0.5 }));
-    const doc = event(fullDocument(), { type: 'injectErrors', target: 'lb', rate: 0.5 });
-    expectIssue(doc, 'scenario.events[0].target', 'injectErrors needs a service, a database or an edge');
+    expectValid(event(fullDocument(), { type: 'injectErrors', target: 'lb', rate: 0.5 }));
+    const doc = event(fullDocument(), { type: 'injectErrors', target: 'users', rate: 0.5 });
+    expectIssue(doc, 'scenario.events[0].target', '"users" is a client; injectErrors needs a service');
   });
 
   it('refuses a target that is both a node id and an edge id', () => {

@@ -1,4 +1,5 @@
 import { article, type CrossContext, isRecord, itemsOf, nonEmptyString } from './crossContext.ts';
+import { EVENT_TARGETS, type TargetRule } from './eventTargets.ts';
 import type { NodeKind, ScenarioEventType } from './schema.ts';
 
 /**
@@ -20,23 +21,17 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
       case 'trafficMultiplier':
         // The schema's default target is "all": every client.
         if (event.target !== undefined && event.target !== 'all') {
-          checkTarget(ctx, `${at}.target`, type, event.target, { kinds: ['client'], all: true });
+          checkTarget(ctx, `${at}.target`, type, event.target, EVENT_TARGETS[type]!);
         }
         break;
       case 'killInstances':
       case 'restoreInstances':
       case 'setReplicas':
       case 'rollingRestart':
-        checkTarget(ctx, `${at}.target`, type, event.target, { kinds: ['service', 'database'] });
-        break;
       case 'cacheFlush':
-        checkTarget(ctx, `${at}.target`, type, event.target, { kinds: ['cache'] });
-        break;
       case 'injectLatency':
-        checkTarget(ctx, `${at}.target`, type, event.target, { kinds: 'any', edges: true });
-        break;
       case 'injectErrors':
-        checkTarget(ctx, `${at}.target`, type, event.target, { kinds: ['service', 'database'], edges: true });
+        checkTarget(ctx, `${at}.target`, type, event.target, EVENT_TARGETS[type]!);
         break;
       case 'killRegion':
         ctx.checkRegion(`${at}.region`, event.region);
@@ -55,15 +50,6 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
   }
 }
 
-interface TargetRule {
-  /** The node kinds the event acts on. */
-  kinds: readonly NodeKind[] | 'any';
-  /** Whether an edge id is also a fitting target. */
-  edges?: boolean;
-  /** Whether "all" is a fitting target (every client). */
-  all?: boolean;
-}
-
 function checkTarget(
   ctx: CrossContext,
   path: string,
@@ -75,8 +61,7 @@ function checkTarget(
   if (id === undefined) return;
   const node = ctx.nodes.get(id);
   const edge = ctx.edgeIds.get(id);
-  const fits = (kind: NodeKind | undefined) =>
-    rule.kinds === 'any' || kind === undefined || rule.kinds.includes(kind);
+  const fits = (kind: NodeKind | undefined) => kind === undefined || rule.kinds.includes(kind);
   if (node && edge && rule.edges) {
     ctx.report(
       path,
@@ -103,7 +88,7 @@ function* candidates(ctx: CrossContext, rule: TargetRule, fits: (kind: NodeKind 
 
 /** `a service or a database`, `a node or an edge`, `a client or "all"`. */
 function wanted(rule: TargetRule): string {
-  const options = rule.kinds === 'any' ? ['a node'] : rule.kinds.map(article);
+  const options = rule.kinds.map(article);
   if (rule.edges) options.push('an edge');
   if (rule.all) options.push('"all"');
   return options.length === 1
