@@ -1,15 +1,16 @@
 import type {
   AppliedEvent,
   ConfidenceInterval,
+  LatencyHistogram,
   MetricRow,
   Summary,
   TailHop,
   WindowStats,
 } from '../results/types.ts';
 import { PHASES } from '../results/types.ts';
-import { LogHistogram } from '../stats/LogHistogram.ts';
+import { bucketLowerBound, LogHistogram } from '../stats/LogHistogram.ts';
 import { studentT975 } from '../stats/studentT.ts';
-import { E } from './codes.ts';
+import { E, K } from './codes.ts';
 import type { Engine } from './Engine.ts';
 import type { ClientRt, ServerRt } from './runtime.ts';
 import type { ScopeAcc } from './ScopeAcc.ts';
@@ -85,6 +86,10 @@ export class Recorder {
     const endToEnd = close(this.e2e);
     const clients: Record<string, MetricRow> = {};
     for (const s of this.clients) clients[s.id] = s.acc === this.e2e.acc ? endToEnd : close(s);
+    // A client node's scope is its client scope, already closed: closing it again would report the
+    // reset counters (zeros) and count the window's span twice in its run total.
+    const nodes: Record<string, MetricRow> = {};
+    for (const n of e.nodes) nodes[n.id] = n.kind === K.client ? clients[n.id] : close(n);
     this.windows.push({
       index: this.windows.length,
       startSec: this.windowStart / 1000,
@@ -92,13 +97,9 @@ export class Recorder {
       endToEnd,
       clients,
       classes: rows(this.classes),
-      nodes: rows(e.nodes.filter((n) => n.acc !== this.e2e.acc)),
+      nodes,
       edges: rows(e.edges),
     });
-    if (this.clients.length === 1) {
-      const only = e.nodes.find((n) => n.acc === this.e2e.acc);
-      if (only) this.windows[this.windows.length - 1].nodes[only.id] = endToEnd;
-    }
     this.windowStart = now;
     pumpQueues(e);
     if (now < e.endMs) e.heap.push(this.nextBoundary(e, now), E.window, 0, 0);
@@ -156,6 +157,7 @@ export class Recorder {
           p99Ms: interval(e2eRow.latencyMs.p99, this.batchP99s),
           batches: this.batchMeans.length,
         },
+        latencyHistogram: coarseHistogram(this.e2e.total.latency, scale),
       },
       clients: rows(this.clients),
       classes: rows(this.classes),
@@ -165,6 +167,36 @@ export class Recorder {
       eventsApplied: this.applied.slice(),
     };
   }
+}
+
+/** Merges the fine buckets 8 at a time (about 9% wide bins) for charts. */
+function coarseHistogram(h: LogHistogram, scale: number): LatencyHistogram {
+  const out: LatencyHistogram = { lowerMs: [], upperMs: [], counts: [] };
+  if (h.count === 0) return out;
+  const zeros = h.counts[0];
+  if (zeros > 0) {
+    out.lowerMs.push(0);
+    out.upperMs.push(bucketLowerBound(1));
+    out.counts.push(zeros * scale);
+  }
+  let first = -1;
+  let last = -1;
+  for (let b = 1; b < h.counts.length; b++) {
+    if (h.counts[b] > 0) {
+      if (first < 0) first = b;
+      last = b;
+    }
+  }
+  if (first < 0) return out;
+  const start = 1 + Math.floor((first - 1) / 8) * 8;
+  for (let b = start; b <= last; b += 8) {
+    let n = 0;
+    for (let i = b; i < b + 8 && i < h.counts.length; i++) n += h.counts[i];
+    out.lowerMs.push(bucketLowerBound(b));
+    out.upperMs.push(bucketLowerBound(b + 8));
+    out.counts.push(n * scale);
+  }
+  return out;
 }
 
 const KIND_NAMES = ['client', 'loadBalancer', 'service', 'pool', 'cache', 'queue', 'database'] as const;

@@ -176,10 +176,10 @@ export class ScopeAcc {
       throughputRps: spanMs > 0 ? (this.completions * scale * 1000) / spanMs : 0,
       latencyMs: {
         mean: h.mean(),
-        p50: h.quantile(0.5),
-        p90: h.quantile(0.9),
-        p99: h.quantile(0.99),
-        p999: h.quantile(0.999),
+        p50,
+        p90,
+        p99,
+        p999,
         max: h.count > 0 ? h.max : null,
       },
       waitMs: has(M.wait)

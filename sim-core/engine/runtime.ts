@@ -218,6 +218,8 @@ export class QueueRt extends NodeRt {
   /** Messages out for delivery to consumers, or waiting out a retry delay. */
   outstanding = 0;
   delayed = 0;
+  /** Set while `pump` runs: a delivery that fails at once re-enters it through messageChildDone. */
+  pumping = false;
 }
 
 export class EdgeRt {

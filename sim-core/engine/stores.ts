@@ -129,6 +129,9 @@ export function cacheResume(e: Engine, node: NodeRt, j: number): void {
   }
   const edge = pickEdge(e, cache, jobs.klass[j], false);
   if (edge === null) {
+    // No backing store takes this class: no miss goes out, so no later miss may wait behind this one
+    // (its slot is freed at once and reused by another job, whose links the waiter would overwrite).
+    if (cache.coalesce) cache.inflight.delete(key);
     e.finishJob(j, ERR.deadInstance);
     return;
   }
@@ -287,7 +290,11 @@ function consumerCapacity(q: QueueRt): number {
 
 /** Hands waiting messages to consumers while they have room. */
 export function pump(e: Engine, q: QueueRt): void {
-  if (q.messages.length === 0) return;
+  // A delivery can fail at once (an open breaker, injected errors, a partition) and call back into
+  // pump through messageChildDone: the loop below goes on instead, so the stack stays flat however
+  // many messages wait.
+  if (q.messages.length === 0 || q.pumping) return;
+  q.pumping = true;
   const cap = consumerCapacity(q);
   const jobs = e.jobs;
   while (q.outstanding < cap && q.messages.length > 0) {
@@ -303,6 +310,7 @@ export function pump(e: Engine, q: QueueRt): void {
     jobs.state[m] = S.calling;
     e.makeCall(m, edge);
   }
+  q.pumping = false;
 }
 
 /** Every queue gets a chance to deliver (after consumers came up). */

@@ -24,9 +24,9 @@ export function formatZodIssues(issues: readonly Issue[], doc: unknown): Validat
 }
 
 /** The per-parse error map: describes an issue the schema left unworded. */
-export const zodErrorMap: z.core.$ZodErrorMap = (issue) => describe(issue);
+export const zodErrorMap: z.core.$ZodErrorMap = (issue) => wordIssue(issue);
 
-function describe(issue: RawIssue): string {
+function wordIssue(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';

@@ -225,7 +225,13 @@ export const edge = z.strictObject({
   params: edgeParams.prefault({}),
 });
 
-export const region = z.strictObject({ id, label: localizedText.optional() });
+/** A region; `position` and `size` place its box on the editor's canvas. */
+export const region = z.strictObject({
+  id,
+  label: localizedText.optional(),
+  position: position.optional(),
+  size: z.strictObject({ width: positive, height: positive }).optional(),
+});
 export const regionLatency = z.strictObject({ from: id, to: id, latencyMs: distribution });
 
 const timed = { atSec: nonNegative, label: localizedText.optional() };

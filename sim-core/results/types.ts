@@ -86,6 +86,16 @@ export interface WindowStats {
   edges: Record<string, MetricRow>;
 }
 
+/**
+ * A latency histogram in log-spaced bins (about 9% wide): bin i holds the completions with latency in
+ * [lowerMs[i], upperMs[i]). Empty bins at either end are left out.
+ */
+export interface LatencyHistogram {
+  lowerMs: number[];
+  upperMs: number[];
+  counts: number[];
+}
+
 export interface ConfidenceInterval {
   estimate: number | null;
   low: number | null;
@@ -136,6 +146,8 @@ export interface Summary {
   sampling: SamplingInfo | null;
   endToEnd: MetricRow & {
     confidence: { meanMs: ConfidenceInterval; p99Ms: ConfidenceInterval; batches: number };
+    /** The end-to-end latency distribution after warm-up, for histogram and CDF charts. */
+    latencyHistogram: LatencyHistogram;
   };
   clients: Record<string, MetricRow>;
   classes: Record<string, MetricRow>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketMidpoint, bucketOf, LogHistogram } from './LogHistogram.ts';
+import { bucketLowerBound, bucketMidpoint, bucketOf, LogHistogram } from './LogHistogram.ts';
 
 /** The exact sample quantile with the same rank convention (the ceil(q·n)-th smallest). */
 function exact(sorted: number[], q: number): number {
@@ -80,6 +80,16 @@ describe('LogHistogram', () => {
       const b = bucketOf(v);
       expect(bucketOf(bucketMidpoint(b))).toBe(b);
       expect(Math.abs(bucketMidpoint(b) - v) / v).toBeLessThanOrEqual(1 / 128);
+    }
+  });
+});
+
+describe('bucketLowerBound', () => {
+  it('bounds each bucket from below and meets the next bucket', () => {
+    for (const v of [0.001, 1, 1.5, 77, 1e6]) {
+      const b = bucketOf(v);
+      expect(bucketLowerBound(b)).toBeLessThanOrEqual(v);
+      expect(bucketLowerBound(b + 1)).toBeGreaterThan(v);
     }
   });
 });

@@ -29,6 +29,13 @@ export function bucketOf(value: number): number {
   return index < BUCKETS ? index : BUCKETS - 1;
 }
 
+/** The lower bound of bucket `index` (0 for the zero bucket). */
+export function bucketLowerBound(index: number): number {
+  if (index === ZERO_BUCKET) return 0;
+  const i = index - 1;
+  return 2 ** ((i >> SUB_BITS) + MIN_EXP) * (1 + (i & (SUBS - 1)) / SUBS);
+}
+
 /** The midpoint of bucket `index`. */
 export function bucketMidpoint(index: number): number {
   if (index === ZERO_BUCKET) return 0;

@@ -70,6 +70,7 @@ export function sampleSummary(): Summary {
         p99Ms: { estimate: 48.21, low: 45.02, high: 51.13 },
         batches: 20,
       },
+      latencyHistogram: { lowerMs: [10, 10.9], upperMs: [10.9, 11.9], counts: [150, 50] },
     },
     clients: { web: emptyRow(served(200, 48.21)) },
     classes: { read: emptyRow(served(150, 30)), write: emptyRow(served(50, 70)) },

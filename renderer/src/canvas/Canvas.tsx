@@ -1,0 +1,205 @@
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../i18n/messages.ts';
+import { useT } from '../i18n/useT.ts';
+import { connectionProblem } from '../model/connect.ts';
+import { useStore } from '../store/store.ts';
+import { ArchNode } from './ArchNode.tsx';
+import { ChaosMenu, type MenuTarget } from './ChaosMenu.tsx';
+import { addEdge, addNodeOfKind, moveNodes, removeItems, resizeRegion, setNodeRegion } from './edits.ts';
+import { type FlowNode, REGION_PREFIX, tailHops, toFlowEdges, toFlowNodes } from './flowModel.ts';
+import { heat } from './heat.ts';
+import { RegionNode } from './RegionNode.tsx';
+import { TrafficEdge } from './TrafficEdge.tsx';
+
+const nodeTypes = {
+  client: ArchNode,
+  loadBalancer: ArchNode,
+  service: ArchNode,
+  pool: ArchNode,
+  cache: ArchNode,
+  queue: ArchNode,
+  database: ArchNode,
+  region: RegionNode,
+};
+const edgeTypes = { traffic: TrafficEdge };
+export const DRAG_MIME = 'application/x-archsim-kind';
+const GRID: [number, number] = [20, 20];
+
+const selectCanvas = (s: ReturnType<typeof useStore.getState>) => ({
+  doc: s.doc,
+  selection: s.selection,
+  locale: s.locale,
+  showTail: s.showTail,
+  summary: s.summary,
+  events: s.summary?.eventsApplied,
+});
+
+/** The editing canvas: React Flow fed from the store; every edit goes back through the store. */
+export function Canvas({ onInject }: { onInject: (event: object) => void }) {
+  const t = useT();
+  const { doc, selection, locale, showTail, summary, events } = useStore(useShallow(selectCanvas));
+  const { screenToFlowPosition } = useReactFlow();
+  const [menu, setMenu] = useState<MenuTarget | null>(null);
+
+  const downRegions = useMemo(() => {
+    const down = new Set<string>();
+    for (const e of events ?? []) {
+      if (e.type === 'killRegion') down.add(e.target);
+      if (e.type === 'revert' && e.detail === 'region restored') down.delete(e.target);
+    }
+    return down;
+  }, [events]);
+  const tail = useMemo(() => (showTail ? tailHops(summary) : new Set<string>()), [showTail, summary]);
+  const nodes = useMemo(
+    () => toFlowNodes(doc, selection, locale, tail, downRegions),
+    [doc, selection, locale, tail, downRegions],
+  );
+  const edges = useMemo(() => toFlowEdges(doc, selection, tail), [doc, selection, tail]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const s = useStore.getState();
+    const moves = new Map<string, { x: number; y: number }>();
+    let selectionChanged = false;
+    const nextSelection = new Set(s.selection);
+    const removed: string[] = [];
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moves.set(c.id, c.position);
+      else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) nextSelection.add(c.id);
+        else nextSelection.delete(c.id);
+      } else if (c.type === 'remove') removed.push(c.id);
+      else if (c.type === 'dimensions' && c.resizing && c.dimensions && c.id.startsWith(REGION_PREFIX)) {
+        s.changeSilently((d) => resizeRegion(d, c.id.slice(REGION_PREFIX.length), c.dimensions!));
+      }
+    }
+    if (moves.size > 0) s.changeSilently((d) => moveNodes(d, moves));
+    if (selectionChanged) s.select([...nextSelection]);
+    if (removed.length > 0) s.change((d) => removeItems(d, removed));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const s = useStore.getState();
+    const nextSelection = new Set(s.selection);
+    let selectionChanged = false;
+    const removed: string[] = [];
+    for (const c of changes) {
+      if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) nextSelection.add(c.id);
+        else nextSelection.delete(c.id);
+      } else if (c.type === 'remove') removed.push(c.id);
+    }
+    if (selectionChanged) s.select([...nextSelection]);
+    if (removed.length > 0) s.change((d) => removeItems(d, removed));
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const s = useStore.getState();
+      const problem = connectionProblem(s.doc, c.source, c.target);
+      if (problem) s.notify('error', t(problem as MessageKey));
+      else s.change((d) => addEdge(d, c.source, c.target));
+    },
+    [t],
+  );
+
+  const isValidConnection = useCallback((c: Connection | { source: string; target: string }) => {
+    return connectionProblem(useStore.getState().doc, c.source, c.target) === null;
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const kind = event.dataTransfer.getData(DRAG_MIME);
+      if (!kind) return;
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const snapped = {
+        x: Math.round(position.x / GRID[0]) * GRID[0],
+        y: Math.round(position.y / GRID[1]) * GRID[1],
+      };
+      const s = useStore.getState();
+      let created = '';
+      s.change((d) => {
+        const result = addNodeOfKind(d, kind, snapped);
+        created = result.id;
+        return result.doc;
+      });
+      if (created) s.select([kind === 'region' ? REGION_PREFIX + created : created]);
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drag and drop; the palette's buttons are the keyboard path.
+    <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={() => {
+          const s = useStore.getState();
+          s.recordUndo(s.doc);
+        }}
+        onNodeDragStop={(_, node) => {
+          if (node.type === 'region') return;
+          const w = node.measured?.width ?? 160;
+          const h = node.measured?.height ?? 80;
+          useStore
+            .getState()
+            .changeSilently((d) =>
+              setNodeRegion(d, node.id, node.position.x + w / 2, node.position.y + h / 2),
+            );
+        }}
+        onNodeContextMenu={(event, node) => {
+          event.preventDefault();
+          setMenu({ kind: 'node', id: node.id, x: event.clientX, y: event.clientY });
+        }}
+        onEdgeContextMenu={(event, edge) => {
+          event.preventDefault();
+          setMenu({ kind: 'edge', id: edge.id, x: event.clientX, y: event.clientY });
+        }}
+        onPaneClick={() => setMenu(null)}
+        snapToGrid
+        snapGrid={GRID}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={GRID[0]} />
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'region' ? '#eceff1' : '#90a4ae')} />
+        <Controls />
+      </ReactFlow>
+      <div className="legend" role="img" aria-label={`${t('legendUtilization')} 0% – 100%`}>
+        <span>{t('legendUtilization')}</span>
+        <span className="legend-bar">
+          {[0, 0.2, 0.4, 0.6, 0.8, 1].map((u) => (
+            <span key={u} className="legend-step" style={{ background: heat(u) }} title={`${u * 100}%`} />
+          ))}
+        </span>
+        <span>0% – 100%</span>
+      </div>
+      {menu && <ChaosMenu target={menu} onClose={() => setMenu(null)} onInject={onInject} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { interpolateRgbBasis } from 'd3';
+
+/** Utilization 0 → 1 as a heat colour: calm green, amber past 70%, red at saturation. */
+export const heat = interpolateRgbBasis(['#e8f5e9', '#c5e1a5', '#ffe082', '#ffb74d', '#ef5350', '#b71c1c']);
+
+/** Edge colour by error ratio: grey when clean, red when failing. */
+export const errorColor = interpolateRgbBasis(['#78909c', '#ffa726', '#e53935']);
+
+/** Short human numbers: 950, 1.2k, 3.4M. Formatting belongs to the UI, never to the engine. */
+export function compact(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  const a = Math.abs(n);
+  if (a >= 1e9) return `${(n / 1e9).toFixed(1)}G`;
+  if (a >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (a >= 1e4) return `${(n / 1e3).toFixed(0)}k`;
+  if (a >= 1e3) return `${(n / 1e3).toFixed(1)}k`;
+  return a >= 10 || a === 0 ? n.toFixed(0) : n.toFixed(1);
+}
+
+/** Milliseconds with 3 significant digits, switching to seconds past 10 s. */
+export function ms(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (value >= 10_000) return `${(value / 1000).toPrecision(3)} s`;
+  return `${value.toPrecision(3)} ms`;
+}

@@ -1,0 +1,19 @@
+/**
+ * What the renderer needs from its host. The browser implementation downloads and uploads; the
+ * desktop shell supplies native dialogs through its preload. Every method may be cancelled by the user:
+ * then it resolves to null.
+ */
+export interface OpenedFile {
+  name: string;
+  text: string;
+}
+
+export interface Platform {
+  readonly kind: 'browser' | 'desktop';
+  /** Asks the user for a `.archsim.json` file and reads it. */
+  openDocument(): Promise<OpenedFile | null>;
+  /** Saves text under `name` (Save As asks where; Save reuses the last place when it can). */
+  saveDocument(name: string, text: string, saveAs: boolean): Promise<string | null>;
+  /** Saves several files together (the CSV export). */
+  exportFiles(files: { name: string; text: string; type: string }[]): Promise<boolean>;
+}

@@ -1,0 +1,44 @@
+import { eventsCsv, summaryCsv, timeseriesCsv } from '../../../sim-core/export/csv.ts';
+import { parseTopologyText } from '../../../sim-core/format/validate.ts';
+import type { Doc } from '../model/document.ts';
+import { useStore } from '../store/store.ts';
+import type { Platform } from './Platform.ts';
+
+/**
+ * Open, save and export on top of a platform. A file that does not validate is refused with what and
+ * where, and the current document stays as it was.
+ */
+export async function openDocument(platform: Platform): Promise<void> {
+  const file = await platform.openDocument();
+  if (!file) return;
+  const result = parseTopologyText(file.text);
+  const s = useStore.getState();
+  if (!result.ok) {
+    const lines = result.issues.slice(0, 8).map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
+    s.notify('error', `${file.name}:\n${lines.join('\n')}`);
+    return;
+  }
+  s.load(JSON.parse(file.text.replace(/^\uFEFF/, '')) as Doc, file.name);
+}
+
+export function documentText(doc: Doc): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export async function saveDocument(platform: Platform, saveAs: boolean): Promise<void> {
+  const s = useStore.getState();
+  const name = s.fileName ?? `${typeof s.doc.name === 'string' ? s.doc.name : 'topology'}.archsim.json`;
+  const saved = await platform.saveDocument(name, documentText(s.doc), saveAs || s.fileName === null);
+  if (saved) s.markSaved(saved);
+}
+
+export async function exportCsv(platform: Platform): Promise<void> {
+  const s = useStore.getState();
+  if (!s.summary) return;
+  const kinds = s.summary.nodes;
+  await platform.exportFiles([
+    { name: 'summary.csv', text: summaryCsv(s.summary), type: 'text/csv' },
+    { name: 'timeseries.csv', text: timeseriesCsv(s.windows, kinds), type: 'text/csv' },
+    { name: 'events.csv', text: eventsCsv(s.summary.eventsApplied), type: 'text/csv' },
+  ]);
+}

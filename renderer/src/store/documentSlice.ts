@@ -1,0 +1,37 @@
+import type { StateCreator } from 'zustand';
+import { type Doc, emptyDoc } from '../model/document.ts';
+import type { Store } from './store.ts';
+
+/** The document being edited, its file name and whether it has unsaved changes. */
+export interface DocumentSlice {
+  doc: Doc;
+  fileName: string | null;
+  dirty: boolean;
+  /** Replaces the document as one undoable step (edits from the inspector, palette, menus). */
+  change: (update: (doc: Doc) => Doc) => void;
+  /** Replaces the document without an undo step: the middle of a gesture already marked. */
+  changeSilently: (update: (doc: Doc) => Doc) => void;
+  /** Loads a document (open, new, recover): history cleared, clean unless said otherwise. */
+  load: (doc: Doc, fileName: string | null, dirty?: boolean) => void;
+  markSaved: (fileName: string) => void;
+}
+
+export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (set, get) => ({
+  doc: emptyDoc(),
+  fileName: null,
+  dirty: false,
+  change: (update) => {
+    const before = get().doc;
+    const after = update(before);
+    if (after === before) return;
+    get().recordUndo(before);
+    set({ doc: after, dirty: true });
+  },
+  changeSilently: (update) => set((s) => ({ doc: update(s.doc), dirty: true })),
+  load: (doc, fileName, dirty = false) => {
+    get().clearHistory();
+    get().resetRun();
+    set({ doc, fileName, dirty, selection: [] });
+  },
+  markSaved: (fileName) => set({ fileName, dirty: false }),
+});

@@ -1,0 +1,59 @@
+import type { StateCreator } from 'zustand';
+import type { AppliedEvent, Summary, WindowStats } from '../../../sim-core/results/types.ts';
+import type { Store } from './store.ts';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
+/** Simulated seconds per wall second; 0 = as fast as possible. */
+export const SPEEDS = [1, 10, 100, 0] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface PinnedRun {
+  label: string;
+  windows: WindowStats[];
+  summary: Summary;
+}
+
+/** The current run's results as they stream in from the worker, and a pinned run to compare with. */
+export interface RunSlice {
+  status: RunStatus;
+  speed: Speed;
+  nowSec: number;
+  endSec: number;
+  windows: WindowStats[];
+  summary: Summary | null;
+  liveEvents: AppliedEvent[];
+  pinned: PinnedRun | null;
+  setStatus: (status: RunStatus) => void;
+  setSpeed: (speed: Speed) => void;
+  receive: (nowSec: number, endSec: number, windows: WindowStats[], summary: Summary, done: boolean) => void;
+  resetRun: () => void;
+  pin: (label: string) => void;
+  unpin: () => void;
+}
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
+  status: 'idle',
+  speed: 10,
+  nowSec: 0,
+  endSec: 0,
+  windows: [],
+  summary: null,
+  liveEvents: [],
+  pinned: null,
+  setStatus: (status) => set({ status }),
+  setSpeed: (speed) => set({ speed }),
+  receive: (nowSec, endSec, windows, summary, done) =>
+    set((s) => ({
+      nowSec,
+      endSec,
+      windows: windows.length > 0 ? [...s.windows, ...windows] : s.windows,
+      summary,
+      status: done ? 'done' : s.status,
+    })),
+  resetRun: () => set({ status: 'idle', nowSec: 0, windows: [], summary: null, liveEvents: [] }),
+  pin: (label) => {
+    const { windows, summary } = get();
+    if (summary) set({ pinned: { label, windows, summary } });
+  },
+  unpin: () => set({ pinned: null }),
+});
