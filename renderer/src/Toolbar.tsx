@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LOCALES, type Locale } from './i18n/messages.ts';
 import { useT } from './i18n/useT.ts';
+import { autoLayout } from './model/autoLayout.ts';
 import { emptyDoc } from './model/document.ts';
 import { exportCsv, openDocument, saveDocument } from './platform/files.ts';
 import type { Platform } from './platform/Platform.ts';
@@ -52,6 +53,9 @@ export function Toolbar({ platform }: { platform: Platform }) {
       </button>
       <button type="button" onClick={() => s().redo()} disabled={!canRedo}>
         {t('redo')}
+      </button>
+      <button type="button" onClick={() => s().change(autoLayout)}>
+        {t('autoLayout')}
       </button>
       <span className="separator" />
       <button type="button" aria-pressed={showTail} onClick={() => s().toggleTail()} disabled={!hasResults}>

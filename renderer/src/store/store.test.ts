@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addNodeOfKind } from '../canvas/edits.ts';
+import { createStore } from './store.ts';
+
+describe('the editor store', () => {
+  it('undoes and redoes document changes, and marks the document dirty', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().change((d) => addNodeOfKind(d, 'service', { x: 0, y: 0 }).doc);
+    s().change((d) => addNodeOfKind(d, 'cache', { x: 0, y: 0 }).doc);
+    expect(s().doc.nodes.map((n) => n.id)).toEqual(['service-1', 'cache-1']);
+    expect(s().dirty).toBe(true);
+    s().undo();
+    expect(s().doc.nodes.map((n) => n.id)).toEqual(['service-1']);
+    s().redo();
+    expect(s().doc.nodes.map((n) => n.id)).toEqual(['service-1', 'cache-1']);
+  });
+
+  it('keeps the redo stack when only the selection changes, and records a gesture once', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().change((d) => addNodeOfKind(d, 'service', { x: 0, y: 0 }).doc);
+    s().undo();
+    s().select(['x']);
+    expect(s().future).toHaveLength(1);
+    s().redo();
+    // A drag: one undo mark at its start, many silent moves.
+    s().recordUndo(s().doc);
+    for (let i = 1; i <= 5; i++)
+      s().changeSilently((d) => ({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: i, y: i } })) }));
+    s().undo();
+    expect(s().doc.nodes[0].position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('loading a document clears history, selection and results', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().change((d) => addNodeOfKind(d, 'service', { x: 0, y: 0 }).doc);
+    s().select(['service-1']);
+    s().load({ ...s().doc, nodes: [] }, 'x.archsim.json');
+    expect(s().past).toEqual([]);
+    expect(s().selection).toEqual([]);
+    expect(s().dirty).toBe(false);
+    expect(s().fileName).toBe('x.archsim.json');
+  });
+});
