@@ -4,6 +4,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { DraftRecovery } from './platform/DraftRecovery.tsx';
 import type { Platform } from './platform/Platform.ts';
 import { RunBar } from './run/RunBar.tsx';
 import { Runner } from './run/runner.ts';
@@ -30,6 +31,7 @@ export function App({ platform }: { platform: Platform }) {
           <Inspector />
         </div>
         <StatusBar />
+        <DraftRecovery platform={platform} />
       </div>
     </ReactFlowProvider>
   );

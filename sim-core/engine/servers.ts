@@ -133,7 +133,9 @@ export function serverRelease(e: Engine, s: ServerRt, j: number): void {
   }
   if ((holds & HOLDS_SLOT) !== 0) {
     s.inFlight[r]--;
-    dispatchReplica(e, s, r);
+    // Only an in-flight limit can hold a waiting job back once a worker is free (workDone already
+    // dispatched for the worker), so without one there is nothing to start here.
+    if (s.maxInFlight !== Number.POSITIVE_INFINITY) dispatchReplica(e, s, r);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  type OnConnectEnd,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
@@ -61,15 +62,23 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
     return down;
   }, [events]);
   const tail = useMemo(() => (showTail ? tailHops(summary) : new Set<string>()), [showTail, summary]);
+  // React Flow measures nodes and reports their sizes as changes; a controlled flow must hand them back
+  // (as `measured`), or every document change forgets them and the minimap never draws a node.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const nodes = useMemo(
-    () => toFlowNodes(doc, selection, locale, tail, downRegions),
-    [doc, selection, locale, tail, downRegions],
+    () =>
+      toFlowNodes(doc, selection, locale, tail, downRegions).map((n) => {
+        const measured = sizes.get(n.id);
+        return measured ? { ...n, measured } : n;
+      }),
+    [doc, selection, locale, tail, downRegions, sizes],
   );
   const edges = useMemo(() => toFlowEdges(doc, selection, tail), [doc, selection, tail]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useStore.getState();
     const moves = new Map<string, { x: number; y: number }>();
+    const measured = new Map<string, { width: number; height: number }>();
     let selectionChanged = false;
     const nextSelection = new Set(s.selection);
     const removed: string[] = [];
@@ -82,7 +91,16 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
       } else if (c.type === 'remove') removed.push(c.id);
       else if (c.type === 'dimensions' && c.resizing && c.dimensions && c.id.startsWith(REGION_PREFIX)) {
         s.changeSilently((d) => resizeRegion(d, c.id.slice(REGION_PREFIX.length), c.dimensions!));
+      } else if (c.type === 'dimensions' && c.dimensions && !c.id.startsWith(REGION_PREFIX)) {
+        measured.set(c.id, c.dimensions);
       }
+    }
+    if (measured.size > 0) {
+      setSizes((before) => {
+        const next = new Map(before);
+        for (const [id, size] of measured) next.set(id, size);
+        return next;
+      });
     }
     if (moves.size > 0) s.changeSilently((d) => moveNodes(d, moves));
     if (selectionChanged) s.select([...nextSelection]);
@@ -111,6 +129,29 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
       const problem = connectionProblem(s.doc, c.source, c.target);
       if (problem) s.notify('error', t(problem as MessageKey));
       else s.change((d) => addEdge(d, c.source, c.target));
+    },
+    [t],
+  );
+
+  // A refused connection never reaches onConnect (isValidConnection blocks it, and clients have no
+  // input handle at all), so the reason is found here, from the node the pointer was released over.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid === true || state.fromNode === null) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const over = point
+        ? document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')
+        : null;
+      const otherId = state.toNode?.id ?? over?.getAttribute('data-id') ?? null;
+      if (otherId === null || otherId.startsWith(REGION_PREFIX)) return;
+      // Let go over its own node but no handle: a drag given up, not an attempt at a self-call.
+      if (otherId === state.fromNode.id && state.toHandle === null) return;
+      const fromSource = state.fromHandle.type === 'source';
+      const source = fromSource ? state.fromNode.id : otherId;
+      const target = fromSource ? otherId : state.fromNode.id;
+      const s = useStore.getState();
+      const problem = connectionProblem(s.doc, source, target);
+      if (problem) s.notify('error', t(problem as MessageKey));
     },
     [t],
   );
@@ -152,6 +193,7 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStart={() => {
           const s = useStore.getState();

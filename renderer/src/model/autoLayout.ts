@@ -22,10 +22,15 @@ export function autoLayout(doc: Doc): Doc {
   }
   const layer = longestPathLayers(ids, out, into);
   const layers: string[][] = [];
-  for (const id of ids) (layers[layer.get(id)!] ??= []).push(id);
+  for (const id of ids) {
+    const at = layer.get(id)!;
+    layers[at] = [...(layers[at] ?? []), id];
+  }
   const order = new Map<string, number>();
   const renumber = () => {
-    for (const l of layers) l.forEach((id, i) => order.set(id, i));
+    for (const l of layers) {
+      for (let i = 0; i < l.length; i++) order.set(l[i], i);
+    }
   };
   renumber();
   for (let sweep = 0; sweep < 4; sweep++) {
@@ -44,7 +49,8 @@ export function autoLayout(doc: Doc): Doc {
   const positions = new Map<string, { x: number; y: number }>();
   layers.forEach((l, x) => {
     const offset = ((height - l.length) * ROW_GAP) / 2;
-    l.forEach((id, y) => positions.set(id, { x: 80 + x * LAYER_GAP, y: 80 + offset + y * ROW_GAP }));
+    for (let y = 0; y < l.length; y++)
+      positions.set(l[y], { x: 80 + x * LAYER_GAP, y: 80 + offset + y * ROW_GAP });
   });
   const nodes = doc.nodes.map((n) => ({ ...n, position: positions.get(n.id)! }) as DocNode);
   const regions = (doc.regions ?? []).map((r) => {

@@ -1,3 +1,5 @@
+import type { DraftStorage } from './autosave.ts';
+
 /**
  * What the renderer needs from its host. The browser implementation downloads and uploads; the
  * desktop shell supplies native dialogs through its preload. Every method may be cancelled by the user:
@@ -16,4 +18,11 @@ export interface Platform {
   saveDocument(name: string, text: string, saveAs: boolean): Promise<string | null>;
   /** Saves several files together (the CSV export). */
   exportFiles(files: { name: string; text: string; type: string }[]): Promise<boolean>;
+  /**
+   * Where crash-recovery drafts of the working document go (autosave); absent when the host keeps
+   * none. Never beside the user's file.
+   */
+  readonly drafts?: DraftStorage;
+  /** Whether closing the page with unsaved changes should ask first (the desktop shell asks itself). */
+  readonly warnOnUnload?: boolean;
 }

@@ -1,8 +1,14 @@
+import type { DraftStorage } from './autosave.ts';
 import type { OpenedFile, Platform } from './Platform.ts';
 
-/** The platform in a plain browser: files come in through a file picker and go out as downloads. */
+/**
+ * The platform in a plain browser: files come in through a file picker and go out as downloads; drafts
+ * of unsaved work live in localStorage, and leaving the page with unsaved changes asks first.
+ */
 export const browserPlatform: Platform = {
   kind: 'browser',
+  drafts: localDrafts(),
+  warnOnUnload: true,
   openDocument() {
     return new Promise<OpenedFile | null>((resolve) => {
       const input = document.createElement('input');
@@ -33,4 +39,13 @@ function download(name: string, text: string, type: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** localStorage, or nothing where the browser forbids it (storage disabled, some privacy modes throw). */
+function localDrafts(): DraftStorage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
 }

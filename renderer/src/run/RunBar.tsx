@@ -22,11 +22,11 @@ export function RunBar({ runner }: { runner: Runner }) {
     <div className="run-bar" role="toolbar" aria-label="Simulation">
       {running ? (
         <button type="button" onClick={() => runner.pause()}>
-          ⏸ {t('pause')}
+          <span aria-hidden>⏸</span> {t('pause')}
         </button>
       ) : (
         <button type="button" className="primary" onClick={() => void runner.run()}>
-          ▶ {t('run')}
+          <span aria-hidden>▶</span> {t('run')}
         </button>
       )}
       <button type="button" onClick={() => void runner.step()} disabled={running}>

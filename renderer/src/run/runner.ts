@@ -101,7 +101,10 @@ export class Runner {
   }
 
   private async tick(): Promise<void> {
-    if (this.store.getState().status !== 'running' || this.busy) return;
+    if (this.store.getState().status !== 'running') return;
+    // A live event's update is in flight: try again next tick. (Returning without rescheduling here
+    // stopped the run for good while the button still said Pause.)
+    if (this.busy) return this.schedule();
     const speed = this.store.getState().speed;
     const started = performance.now();
     const slice = speed === 0 ? this.fastSliceSec : (speed * TICK_MS) / 1000;
