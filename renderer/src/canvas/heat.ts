@@ -17,9 +17,17 @@ export function compact(n: number): string {
   return a >= 10 || a === 0 ? n.toFixed(0) : n.toFixed(1);
 }
 
-/** Milliseconds with 3 significant digits, switching to seconds past 10 s. */
+/** Milliseconds with about 3 significant digits and never in exponent form; seconds from 1 s up. */
 export function ms(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  if (value >= 10_000) return `${(value / 1000).toPrecision(3)} s`;
-  return `${value.toPrecision(3)} ms`;
+  if (value >= 1000) return `${sig3(value / 1000)} s`;
+  return `${sig3(value)} ms`;
+}
+
+function sig3(x: number): string {
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  if (x >= 1) return x.toFixed(2);
+  if (x >= 0.001) return x.toFixed(Math.min(6, 2 - Math.floor(Math.log10(x))));
+  return x === 0 ? '0' : x.toExponential(1);
 }

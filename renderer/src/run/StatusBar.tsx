@@ -9,7 +9,7 @@ const selectStatus = (s: ReturnType<typeof useStore.getState>) => {
     p99: last?.latencyMs.p99 ?? null,
     rps: last?.throughputRps ?? null,
     errors: last ? last.errors.total : null,
-    arrivals: last?.arrivals ?? 0,
+    finished: last ? last.completions + last.errors.total : 0,
     notice: s.notice,
   };
 };
@@ -17,8 +17,9 @@ const selectStatus = (s: ReturnType<typeof useStore.getState>) => {
 /** Always visible: the live end-to-end p99 with its unit, throughput and error ratio; and notices. */
 export function StatusBar() {
   const t = useT();
-  const { p99, rps, errors, arrivals, notice } = useStore(useShallow(selectStatus));
-  const errorRatio = errors !== null && arrivals > 0 ? errors / arrivals : null;
+  const { p99, rps, errors, finished, notice } = useStore(useShallow(selectStatus));
+  // Errors among the requests that finished in the window (as the charts' delta table counts them).
+  const errorRatio = errors !== null && finished > 0 ? errors / finished : null;
   return (
     <footer className="status-bar">
       <output data-testid="status-p99" aria-label="p99">
