@@ -5,6 +5,7 @@ import { Palette } from './canvas/Palette.tsx';
 import { ChartsPanel } from './charts/ChartsPanel.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { DraftRecovery } from './platform/DraftRecovery.tsx';
+import { MenuCommands } from './platform/useMenuCommands.ts';
 import type { Platform } from './platform/Platform.ts';
 import { RunBar } from './run/RunBar.tsx';
 import { Runner } from './run/runner.ts';
@@ -32,6 +33,7 @@ export function App({ platform }: { platform: Platform }) {
         </div>
         <StatusBar />
         <DraftRecovery platform={platform} />
+        <MenuCommands platform={platform} runner={runner} />
       </div>
     </ReactFlowProvider>
   );

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { duplicate } from './canvas/edits.ts';
+import { copySelection, cutSelection, pasteClipboard, selectAll } from './editCommands.ts';
 import { saveDocument } from './platform/files.ts';
 import type { Platform } from './platform/Platform.ts';
 import { useStore } from './store/store.ts';
 
-/** Keyboard shortcuts: undo/redo, save, copy/paste (duplicate), select all. Not while typing in a field. */
+/** Keyboard shortcuts: undo/redo, save, cut/copy/paste (duplicate), select all. Not while typing in a field. */
 export function useShortcuts(platform: Platform): void {
   useEffect(() => {
-    let clipboard: string[] = [];
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (
@@ -22,17 +21,11 @@ export function useShortcuts(platform: Platform): void {
       if (key === 'z' && !e.shiftKey) s.undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
       else if (key === 's') void saveDocument(platform, e.shiftKey);
-      else if (key === 'c') clipboard = s.selection;
-      else if (key === 'v' && clipboard.length > 0) {
-        let ids: string[] = [];
-        s.change((d) => {
-          const result = duplicate(d, clipboard);
-          ids = result.ids;
-          return result.doc;
-        });
-        s.select(ids);
-      } else if (key === 'a')
-        s.select([...s.doc.nodes.map((n) => n.id), ...(s.doc.edges ?? []).map((x) => x.id)]);
+      else if (key === 'c') copySelection(useStore);
+      else if (key === 'x') cutSelection(useStore);
+      else if (key === 'v') {
+        if (!pasteClipboard(useStore)) return;
+      } else if (key === 'a') selectAll(useStore);
       else return;
       e.preventDefault();
     };

@@ -458,6 +458,9 @@ export class Engine {
     const back = this.calls.back[c];
     if (back > 0) {
       jobs.state[j] = S.responding;
+      // A new generation: the job's own pending events and calls are stale from here on, so a
+      // finished job can never be worked on, or finish, a second time while its answer travels.
+      jobs.gen[j] = (jobs.gen[j] + 1) | 0;
       this.at(back, E.response, j, jobs.gen[j]);
     } else this.childResult(j);
   }

@@ -57,5 +57,11 @@ export const OK = 0;
 export const ERR = Object.fromEntries(ERROR_REASONS.map((r, i) => [r, i + 1])) as Record<ErrorReason, number>;
 export const REASON_COUNT = ERROR_REASONS.length;
 
+/**
+ * The class of requests from a client that declares no classes: a bit of its own, so that an edge
+ * filtered to declared classes never carries them (declared classes use bits 0–30).
+ */
+export const UNCLASSED = 31;
+
 /** Tail-attribution phases, in PHASES order. */
 export const P = { queue: 0, work: 1, pool: 2, network: 3, retry: 4 } as const;

@@ -24,7 +24,7 @@ import { planSampling } from './sampling.ts';
 
 const MASKS: Record<TopologyNode['kind'], number> = {
   client: 0,
-  loadBalancer: M.instances,
+  loadBalancer: 0,
   service: M.util | M.queue | M.instances | M.wait,
   database: M.util | M.queue | M.instances | M.wait,
   pool: M.queue | M.wait,

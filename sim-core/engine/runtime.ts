@@ -177,6 +177,8 @@ export class PoolRt extends NodeRt {
   /** Per caller replica: connections in use and the FIFO of waiting jobs. */
   used = new Int32Array(0);
   waiters: IntQueue[] = [];
+  /** The instance whose waiters `poolRelease` is handing connections to, or -1. */
+  releasing = -1;
 
   ensure(instance: number): void {
     if (instance < this.used.length) return;

@@ -106,12 +106,9 @@ export function afterWork(e: Engine, _s: ServerRt, j: number): void {
 /** Starts waiting jobs while a worker and an in-flight slot are free. */
 function dispatchReplica(e: Engine, s: ServerRt, r: number): void {
   const q = s.queues[r];
-  while (
-    q.length > 0 &&
-    s.busy[r] < s.concurrency &&
-    s.inFlight[r] < s.maxInFlight &&
-    s.state[r] === R.alive
-  ) {
+  // A draining replica takes no new requests but still serves the ones already waiting in it.
+  const serving = s.state[r] === R.alive || s.state[r] === R.draining;
+  while (serving && q.length > 0 && s.busy[r] < s.concurrency && s.inFlight[r] < s.maxInFlight) {
     s.acc.queue.add(e.now, -1);
     startWork(e, s, q.shift(), r);
   }

@@ -65,14 +65,20 @@ export function poolRelease(e: Engine, node: NodeRt, j: number): void {
   const pool = node as PoolRt;
   const inst = jobs.replica[j];
   pool.used[inst]--;
+  // A waiter's call can fail at once (an open breaker, injected errors) and release its connection
+  // from inside acquire: the loop below, further up the stack, then hands it on, so the stack stays
+  // flat however many jobs wait.
+  if (pool.releasing === inst) return;
+  const outer = pool.releasing;
+  pool.releasing = inst;
   const waiters = pool.waiters[inst];
-  while (waiters.length > 0) {
+  while (pool.used[inst] < pool.maxConnections && waiters.length > 0) {
     const w = waiters.shift();
     if (jobs.gen[w] !== waiters.shiftedGen || jobs.state[w] !== S.poolWait) continue;
     pool.acc.queue.add(e.now, -1);
     acquire(e, pool, w, inst);
-    return;
   }
+  pool.releasing = outer;
 }
 
 // ---- caches --------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { pickEdge } from './balancer.ts';
-import { E, ERR, OK, S } from './codes.ts';
+import { E, ERR, OK, S, UNCLASSED } from './codes.ts';
 import type { Engine } from './Engine.ts';
 import type { ClientRt } from './runtime.ts';
 
@@ -99,12 +99,24 @@ export function think(e: Engine, c: ClientRt): void {
   newRoot(e, c);
 }
 
+/**
+ * A closed-loop user's pause before the next request. A request that failed at the very instant it
+ * was sent (nothing alive to take it) is followed by at least 1 ms, as a real client spends at least
+ * a connection attempt: without it a user with no think time would spin at one instant for ever.
+ */
+function thinkMs(c: ClientRt, instantFailure = false): number {
+  const think = c.think !== null ? c.think.sample(c.rng) : 0;
+  return instantFailure ? Math.max(INSTANT_FAILURE_PAUSE_MS, think) : think;
+}
+
+const INSTANT_FAILURE_PAUSE_MS = 1;
+
 /** Sets the closed loop's user count to users × multiplier × sampling factor, starting new users now. */
 export function setUsers(e: Engine, c: ClientRt): void {
   const target = Math.max(0, Math.round(c.users * c.multiplier * e.factor));
   while (c.activeUsers < target) {
     c.activeUsers++;
-    e.at(c.think !== null ? c.think.sample(c.rng) : 0, E.think, c.index, 0);
+    e.at(thinkMs(c), E.think, c.index, 0);
   }
 }
 
@@ -112,7 +124,7 @@ function newRoot(e: Engine, c: ClientRt): void {
   let key: number;
   if (c.zipf !== null) key = c.zipf.sample(c.rng) - 1;
   else key = c.nextKey++;
-  let klass = 0;
+  let klass = UNCLASSED;
   const weights = c.classWeights;
   if (weights.length > 1) {
     const u = c.rng.next() * weights[weights.length - 1];
@@ -175,7 +187,7 @@ export function finishRoot(e: Engine, j: number, code: number, head: number): vo
   if (!c.open) {
     const target = Math.round(c.users * c.multiplier * e.factor);
     if (c.activeUsers > target) c.activeUsers--;
-    else e.at(c.think !== null ? c.think.sample(c.rng) : 0, E.think, c.index, 0);
+    else e.at(thinkMs(c, code !== OK && latency === 0), E.think, c.index, 0);
   }
 }
 

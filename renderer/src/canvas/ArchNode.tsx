@@ -16,6 +16,12 @@ const MARKS: Record<string, string> = {
   database: 'DB',
 };
 
+/** Live instances (a time average over the window): whole numbers when they are whole. */
+function upCount(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+}
+
 /** A node on the canvas: its kind, label, live heat fill and metric badges. */
 export const ArchNode = memo(function ArchNode({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const t = useT();
@@ -68,7 +74,7 @@ export const ArchNode = memo(function ArchNode({ id, data, selected }: NodeProps
             data.replicas !== undefined &&
             live.instancesLive < data.replicas - 0.01 && (
               <span className="badge-error" title="live instances">
-                {compact(live.instancesLive)}/{data.replicas} up
+                {upCount(live.instancesLive)}/{data.replicas} up
               </span>
             )}
         </div>

@@ -68,7 +68,8 @@ export function toFlowEdges(doc: Doc, selection: readonly string[], tail: Set<st
     target: e.target,
     type: 'traffic',
     selected: selected.has(e.id),
-    markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+    // Fixed-size arrowheads: in stroke-width units they would swell with the traffic.
+    markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, markerUnits: 'userSpaceOnUse', color: '#78909c' },
     data: { tail: tail.has(e.id) },
   }));
 }

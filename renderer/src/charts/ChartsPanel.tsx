@@ -1,6 +1,7 @@
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT.ts';
+import { setCommandHandler } from '../platform/menuCommands.ts';
 import { useStore } from '../store/store.ts';
 import { selectChartData } from './chartData.ts';
 import { DeltaTable } from './DeltaTable.tsx';
@@ -58,6 +59,11 @@ export function ChartsPanel() {
         .notify('error', `${t('exportChart')}: ${error instanceof Error ? error.message : error}`);
     }
   };
+
+  // File ▸ Export Chart Image… in the desktop app: the PNG of what the panel shows.
+  const exportRef = useRef(exportAs);
+  exportRef.current = exportAs;
+  useEffect(() => setCommandHandler('file.exportChartImage', () => exportRef.current('png')), []);
 
   const setRef = useCallback(
     (el: HTMLDivElement | null) => {

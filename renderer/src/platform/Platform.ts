@@ -1,4 +1,5 @@
 import type { DraftStorage } from './autosave.ts';
+import type { NativeShell } from './nativeShell.ts';
 
 /**
  * What the renderer needs from its host. The browser implementation downloads and uploads; the
@@ -25,4 +26,6 @@ export interface Platform {
   readonly drafts?: DraftStorage;
   /** Whether closing the page with unsaved changes should ask first (the desktop shell asks itself). */
   readonly warnOnUnload?: boolean;
+  /** Native menus, window title and files opened from outside: the desktop shell only. */
+  readonly native?: NativeShell;
 }

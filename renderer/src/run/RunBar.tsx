@@ -22,7 +22,7 @@ export function RunBar({ runner }: { runner: Runner }) {
     <div className="run-bar" role="toolbar" aria-label="Simulation">
       {running ? (
         <button type="button" onClick={() => runner.pause()}>
-          <span aria-hidden>⏸</span> {t('pause')}
+          <span className="icon-pause" aria-hidden /> {t('pause')}
         </button>
       ) : (
         <button type="button" className="primary" onClick={() => void runner.run()}>
