@@ -142,7 +142,13 @@ export class Engine {
     this.heap.push(this.now + delayMs, kind, a, b);
   }
 
-  /** A fresh job at `node`, inheriting the request's key and class from `parent` (or given). */
+  /**
+   * A fresh job at `node` carrying the request's key and class.
+   *
+   * NOTE: only the fields read before they are written are set here; the rest (mark, stage, pending,
+   * result, aux, isRead) are written by the step that first uses them. Every request allocates two
+   * or more jobs, so this is on the hottest path.
+   */
   newJob(node: NodeRt, replica: number, key: number, klass: number): number {
     const jobs = this.jobs;
     const j = jobs.alloc();
@@ -150,15 +156,10 @@ export class Engine {
     jobs.replica[j] = replica;
     jobs.call[j] = -1;
     jobs.state[j] = S.travelling;
-    jobs.result[j] = OK;
     jobs.holds[j] = 0;
     jobs.start[j] = this.now;
-    jobs.mark[j] = this.now;
     jobs.key[j] = key;
     jobs.klass[j] = klass;
-    jobs.aux[j] = 0;
-    jobs.stage[j] = 0;
-    jobs.pending[j] = 0;
     jobs.segHead[j] = -1;
     jobs.segTail[j] = -1;
     return j;

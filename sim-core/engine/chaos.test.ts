@@ -20,17 +20,9 @@ describe('killing a replica while it works', () => {
     },
   };
 
-  // BUG (Engine.ts / servers.ts, not ours to edit): `killReplica` (servers.ts) fails every job present
-  // with `finishJob(j, deadInstance)`. When the job's call has a return trip (`calls.back > 0`),
-  // `finishJob` (Engine.ts) only marks it `S.responding` and schedules `E.response`; the job keeps its
-  // generation, so its pending `E.workDone` (or `E.resume`, or a downstream call's answer) is still
-  // valid. If that fires before the response, `workDone` decrements `busy` below zero (the kill already
-  // zeroed it) and the job finishes a second time as OK, overwriting the error: the caller sees a
-  // success from a dead replica, the node counts more finishes than arrivals (inFlight < 0), and the
-  // replica's utilization goes negative after its restart. Fix: in `Engine.dispatch` run `workDone`
-  // only if `jobs.state[a] === S.working` and `resume` only if `jobs.state[a] === S.delayed`, and in
-  // `callDone` treat the caller as gone unless it is still waiting (`S.calling` or `S.root`). (Checked
-  // on a scratch copy: with these three guards this test passes.)
+  // Regression: a job failed by the kill while its answer travelled back (`calls.back > 0`) kept its
+  // generation, so its pending `workDone` still ran: `busy` went below zero and the job finished a
+  // second time as a success. `finishJob` now gives a responding job a new generation.
   it('fails every job on it exactly once, and nothing comes back from the dead replica', () => {
     const { summary, windows } = run(doc);
     const api = summary.nodes.api;

@@ -73,13 +73,8 @@ describe('setReplicas', () => {
 });
 
 describe('scale-in under load', () => {
-  // BUG (servers.ts, not ours to edit): `dispatchReplica` (servers.ts:107-118) only starts queued jobs
-  // while the replica is `R.alive`, so a replica drained by setReplicas / autoscale / rollingRestart
-  // stops working through its own queue: the requests already waiting there are never served (they
-  // hang until a client timeout, or forever). Fix: let a draining replica keep dispatching
-  // (`state === R.alive || state === R.draining`), and call `dispatchReplica(e, s, r)` at the end of
-  // `replicaUp` so a queue left from before a restart moves as soon as the replica is back (checked on
-  // a scratch copy: with both changes this test passes).
+  // Regression: a draining replica used to stop dispatching its own waiting room (`dispatchReplica`
+  // required `R.alive`), so requests queued on a scaled-in replica were never served.
   it('lets a drained replica serve the requests already waiting in its queue', () => {
     // 190 rps on two 10 ms replicas (ρ = 0.95, random balancing): both have queues at 5 s, when one
     // replica is scaled in and the traffic stops. Everything should be served well before 20 s.
@@ -101,6 +96,25 @@ describe('scale-in under load', () => {
 });
 
 describe('a rolling restart', () => {
+  // Requests waiting in a replica's room when it is restarted are served once it is back up.
+  it('serves the requests waiting on a replica once it is back up', () => {
+    // 190 rps on two 10 ms replicas (ρ = 0.95): both have queues when the restart starts at 5 s and
+    // the traffic stops. Each replica is back 1 s after its restart; all is served long before 20 s.
+    const { summary } = run(
+      service(
+        190,
+        { replicas: 2, startupSec: 1, serviceTimeMs: constant(10) },
+        [
+          { type: 'trafficMultiplier', atSec: 5, factor: 0 },
+          { type: 'rollingRestart', atSec: 5, target: 'api' },
+        ],
+        20,
+      ),
+    );
+    expect(summary.endToEnd.inFlight).toBe(0);
+    expect(summary.endToEnd.completions).toBe(summary.endToEnd.arrivals);
+  });
+
   it('keeps serving while instances restart one at a time', () => {
     // 4 replicas taking 2 s to start; 200 rps of 10 ms needs 2 of them, so 3 live ones are plenty.
     const { windows, summary } = run(

@@ -276,6 +276,8 @@ export function replicaUp(e: Engine, s: ServerRt, r: number): void {
     const p = s.primary[shard];
     if (s.electing[shard] === 0 && (p < 0 || s.state[p] !== R.alive)) s.primary[shard] = r;
   }
+  // Requests that waited in its room while it restarted are served now.
+  dispatchReplica(e, s, r);
   pumpQueues(e);
 }
 

@@ -270,6 +270,7 @@ export function queueArrive(e: Engine, q: QueueRt, j: number): void {
     return;
   }
   const m = e.newJob(q, 0, jobs.key[j], jobs.klass[j]);
+  jobs.aux[m] = 0; // delivery attempts so far
   jobs.state[m] = S.waitingMessage;
   q.messages.push(m, jobs.gen[m]);
   q.acc.depth.add(e.now, 1);

@@ -56,7 +56,7 @@ export interface MetricRow {
   utilization: number | null;
   queueLengthMean: number | null;
   queueLengthMax: number | null;
-  /** Live instances, time-averaged (services, databases, load balancer backends). */
+  /** Live instances, time-averaged (services, databases). */
   instancesLive: number | null;
   /** Hits / lookups (caches). */
   hitRatio: number | null;
