@@ -37,31 +37,40 @@ const edgeTypes = { traffic: TrafficEdge };
 export const DRAG_MIME = 'application/x-archsim-kind';
 const GRID: [number, number] = [20, 20];
 
+/**
+ * What the canvas draws from the run: the down regions and the tail hops, as sorted strings, so that
+ * the 10 result updates a second leave React Flow's nodes untouched unless one of these changes.
+ */
 const selectCanvas = (s: ReturnType<typeof useStore.getState>) => ({
   doc: s.doc,
   selection: s.selection,
   locale: s.locale,
-  showTail: s.showTail,
-  summary: s.summary,
-  events: s.summary?.eventsApplied,
+  downKey: downRegionsKey(s.summary?.eventsApplied),
+  tailKey: s.showTail ? [...tailHops(s.summary)].sort().join('\n') : '',
 });
+
+function downRegionsKey(
+  events: readonly { type: string; target: string; detail: string }[] | undefined,
+): string {
+  const down = new Set<string>();
+  for (const e of events ?? []) {
+    if (e.type === 'killRegion') down.add(e.target);
+    if (e.type === 'revert' && e.detail === 'region restored') down.delete(e.target);
+  }
+  return [...down].sort().join('\n');
+}
+
+const split = (key: string) => new Set(key === '' ? [] : key.split('\n'));
 
 /** The editing canvas: React Flow fed from the store; every edit goes back through the store. */
 export function Canvas({ onInject }: { onInject: (event: object) => void }) {
   const t = useT();
-  const { doc, selection, locale, showTail, summary, events } = useStore(useShallow(selectCanvas));
+  const { doc, selection, locale, downKey, tailKey } = useStore(useShallow(selectCanvas));
   const { screenToFlowPosition } = useReactFlow();
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
-  const downRegions = useMemo(() => {
-    const down = new Set<string>();
-    for (const e of events ?? []) {
-      if (e.type === 'killRegion') down.add(e.target);
-      if (e.type === 'revert' && e.detail === 'region restored') down.delete(e.target);
-    }
-    return down;
-  }, [events]);
-  const tail = useMemo(() => (showTail ? tailHops(summary) : new Set<string>()), [showTail, summary]);
+  const downRegions = useMemo(() => split(downKey), [downKey]);
+  const tail = useMemo(() => split(tailKey), [tailKey]);
   // React Flow measures nodes and reports their sizes as changes; a controlled flow must hand them back
   // (as `measured`), or every document change forgets them and the minimap never draws a node.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());

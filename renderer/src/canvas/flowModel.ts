@@ -69,7 +69,13 @@ export function toFlowEdges(doc: Doc, selection: readonly string[], tail: Set<st
     type: 'traffic',
     selected: selected.has(e.id),
     // Fixed-size arrowheads: in stroke-width units they would swell with the traffic.
-    markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, markerUnits: 'userSpaceOnUse', color: '#78909c' },
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 14,
+      height: 14,
+      markerUnits: 'userSpaceOnUse',
+      color: '#78909c',
+    },
     data: { tail: tail.has(e.id) },
   }));
 }

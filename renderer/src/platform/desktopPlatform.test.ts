@@ -4,14 +4,20 @@ import type { DesktopApi, OpenedDocument } from '../../../electron/contract.ts';
 import { AUTOSAVE_KEY } from './autosave.ts';
 import { createDesktopPlatform } from './desktopPlatform.ts';
 
-const valid = readFileSync(new URL('../../../sim-core/test/fixtures/mm1.archsim.json', import.meta.url), 'utf8');
+const valid = readFileSync(
+  new URL('../../../sim-core/test/fixtures/mm1.archsim.json', import.meta.url),
+  'utf8',
+);
 
 function fakeApi(draft: string | null = null) {
   const stored = new Map<string, string>(draft === null ? [] : [[AUTOSAVE_KEY, draft]]);
   let pushFile: ((file: OpenedDocument) => void) | null = null;
   const api = {
     openDocument: vi.fn(async (): Promise<OpenedDocument | null> => null),
-    saveDocument: vi.fn(async (request: { name: string }) => ({ path: `/chosen/${request.name}`, name: request.name })),
+    saveDocument: vi.fn(async (request: { name: string }) => ({
+      path: `/chosen/${request.name}`,
+      name: request.name,
+    })),
     exportCsv: vi.fn(async () => '/out'),
     setTitleState: vi.fn(),
     confirmDiscard: vi.fn(async () => true),
@@ -59,7 +65,11 @@ describe('desktop platform', () => {
 
   it('saves back to the path a valid document was opened from', async () => {
     const { api } = fakeApi();
-    api.openDocument.mockResolvedValueOnce({ path: '/docs/mm1.archsim.json', name: 'mm1.archsim.json', text: valid });
+    api.openDocument.mockResolvedValueOnce({
+      path: '/docs/mm1.archsim.json',
+      name: 'mm1.archsim.json',
+      text: valid,
+    });
     const platform = await createDesktopPlatform(api);
     expect(await platform.openDocument()).toEqual({ name: 'mm1.archsim.json', text: valid });
     await platform.saveDocument('mm1.archsim.json', '{}', false);
@@ -73,7 +83,11 @@ describe('desktop platform', () => {
 
   it('does not adopt the path of a file the renderer will refuse', async () => {
     const { api } = fakeApi();
-    api.openDocument.mockResolvedValueOnce({ path: '/docs/bad.archsim.json', name: 'bad.archsim.json', text: '{' });
+    api.openDocument.mockResolvedValueOnce({
+      path: '/docs/bad.archsim.json',
+      name: 'bad.archsim.json',
+      text: '{',
+    });
     const platform = await createDesktopPlatform(api);
     await platform.openDocument();
     await platform.saveDocument('bad.archsim.json', '{}', false);
@@ -99,7 +113,9 @@ describe('desktop platform', () => {
     push({ path: '/x/mm1.archsim.json', name: 'mm1.archsim.json', text: valid });
     expect(received).toEqual([{ name: 'mm1.archsim.json', text: valid }]);
     await platform.saveDocument('mm1.archsim.json', '{}', false);
-    expect(api.saveDocument).toHaveBeenLastCalledWith(expect.objectContaining({ path: '/x/mm1.archsim.json' }));
+    expect(api.saveDocument).toHaveBeenLastCalledWith(
+      expect.objectContaining({ path: '/x/mm1.archsim.json' }),
+    );
   });
 
   it('exports CSV files by name and text into a folder', async () => {

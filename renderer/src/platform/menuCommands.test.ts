@@ -33,14 +33,15 @@ function setup({ editing = false, confirm = true } = {}) {
   return { store, native, platform, runner, view, togglePanel, run };
 }
 
-const withTwoNodes = () => ({
-  ...emptyDoc(),
-  nodes: [
-    { id: 'client', kind: 'client', label: 'client', params: {}, position: { x: 0, y: 0 } },
-    { id: 'service', kind: 'service', label: 'service', params: {}, position: { x: 200, y: 0 } },
-  ],
-  edges: [{ id: 'client->service', source: 'client', target: 'service' }],
-}) as ReturnType<typeof emptyDoc>;
+const withTwoNodes = () =>
+  ({
+    ...emptyDoc(),
+    nodes: [
+      { id: 'client', kind: 'client', label: 'client', params: {}, position: { x: 0, y: 0 } },
+      { id: 'service', kind: 'service', label: 'service', params: {}, position: { x: 200, y: 0 } },
+    ],
+    edges: [{ id: 'client->service', source: 'client', target: 'service' }],
+  }) as ReturnType<typeof emptyDoc>;
 
 beforeEach(() => clearClipboard());
 
@@ -122,8 +123,14 @@ describe('menu commands', () => {
   it('edit commands act natively on a focused text field, leaving the document alone', async () => {
     const { store, native, run } = setup({ editing: true });
     store.getState().change(() => withTwoNodes());
-    for (const command of ['edit.undo', 'edit.paste', 'edit.selectAll', 'edit.delete'] as const) await run(command);
-    expect(vi.mocked(native.nativeEdit).mock.calls.map(([a]) => a)).toEqual(['undo', 'paste', 'selectAll', 'delete']);
+    for (const command of ['edit.undo', 'edit.paste', 'edit.selectAll', 'edit.delete'] as const)
+      await run(command);
+    expect(vi.mocked(native.nativeEdit).mock.calls.map(([a]) => a)).toEqual([
+      'undo',
+      'paste',
+      'selectAll',
+      'delete',
+    ]);
     expect(store.getState().doc.nodes).toHaveLength(2);
   });
 

@@ -1,5 +1,5 @@
 import type { MenuCommand, NativeEdit } from '../../../electron/contract.ts';
-import { cutSelection, copySelection, deleteSelection, pasteClipboard, selectAll } from '../editCommands.ts';
+import { copySelection, cutSelection, deleteSelection, pasteClipboard, selectAll } from '../editCommands.ts';
 import { translate } from '../i18n/messages.ts';
 import { emptyDoc } from '../model/document.ts';
 import type { Runner } from '../run/runner.ts';

@@ -46,7 +46,9 @@ export function useMenuCommands(platform: Platform, runner: Runner): void {
       void runMenuCommand(command, context());
     });
     // Validated by the main process already; files.ts validates again and loads, or explains.
-    const offFile = native.onOpenFile((file) => void openDocument({ ...platform, openDocument: async () => file }));
+    const offFile = native.onOpenFile(
+      (file) => void openDocument({ ...platform, openDocument: async () => file }),
+    );
 
     const report = ({ fileName, dirty }: { fileName: string | null; dirty: boolean }) =>
       native.setTitleState({ fileName, dirty });
