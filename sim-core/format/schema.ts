@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { distribution } from './distribution.ts';
+import { presetFields } from './preset.ts';
 
 /**
  * The topology file format, version 1: the public contract between the editor, the CLI and the engine.
@@ -310,6 +311,7 @@ export const topologyV1 = z.strictObject({
   nodes: z.array(node),
   edges: z.array(edge).default([]),
   scenario,
+  ...presetFields,
 });
 
 /** A validated topology with every default filled in: what the engine consumes. */
