@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HELP } from './args.ts';
-import { EXIT_OK, EXIT_USAGE, main } from './main.ts';
+import { EXIT_OK, EXIT_USAGE } from './main.ts';
+import { cli } from './testCli.ts';
 
 /** A small valid topology (client → service) in the file format, written as a user would. */
 const MM1 = {
@@ -17,21 +18,6 @@ const MM1 = {
   edges: [{ id: 'web->api', source: 'web', target: 'api' }],
   scenario: { durationSec: 20, warmupSec: 2, seed: 1 },
 };
-
-/** Runs the CLI in-process and collects what it writes. */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('archsim --help and --version', () => {
   it('prints the help on stdout', async () => {

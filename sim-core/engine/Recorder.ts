@@ -1,3 +1,4 @@
+import { NODE_KINDS } from '../format/schema.ts';
 import type {
   AppliedEvent,
   ConfidenceInterval,
@@ -127,7 +128,7 @@ export class Recorder {
     const nodes: Summary['nodes'] = {};
     for (const n of e.nodes) {
       const row = n.total === this.e2e.total ? e2eRow : n.total.totalRow(scale);
-      nodes[n.id] = { ...row, kind: KIND_NAMES[n.kind] };
+      nodes[n.id] = { ...row, kind: NODE_KINDS[n.kind] };
     }
     const edges: Summary['edges'] = {};
     for (const edge of e.edges)
@@ -198,8 +199,6 @@ function coarseHistogram(h: LogHistogram, scale: number): LatencyHistogram {
   }
   return out;
 }
-
-const KIND_NAMES = ['client', 'loadBalancer', 'service', 'pool', 'cache', 'queue', 'database'] as const;
 
 /** A 95% confidence interval around `estimate` from independent batch statistics (batch means). */
 function interval(estimate: number | null, batches: number[]): ConfidenceInterval {

@@ -1,6 +1,6 @@
 import { ERROR_REASONS, type ErrorReason } from '../results/types.ts';
 
-/** Node kinds as small integers for switch dispatch in the hot loop. */
+/** Node kinds as small integers for switch dispatch in the hot loop, in the order of NODE_KINDS. */
 export const K = {
   client: 0,
   loadBalancer: 1,

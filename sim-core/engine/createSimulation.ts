@@ -1,6 +1,6 @@
 import type { ScenarioEventInput, Simulation, SimulationOptions } from '../api.ts';
 import { EVENT_TARGETS } from '../format/eventTargets.ts';
-import { type ScenarioEvent, scenarioEvent, type Topology } from '../format/schema.ts';
+import { NODE_KINDS, type ScenarioEvent, scenarioEvent, type Topology } from '../format/schema.ts';
 import { E } from './codes.ts';
 import { compile } from './compile.ts';
 
@@ -91,7 +91,7 @@ function checkTarget(e: ReturnType<typeof compile>, event: ScenarioEvent): void 
   const id = event.target;
   if (rule.all && id === 'all') return;
   const index = e.nodeIndex.get(id);
-  const kind = index === undefined ? undefined : KIND_NAMES[e.nodes[index].kind];
+  const kind = index === undefined ? undefined : NODE_KINDS[e.nodes[index].kind];
   if (kind !== undefined && rule.kinds.includes(kind)) return;
   const isEdge = e.edges.some((x) => x.id === id);
   if (kind === undefined && rule.edges && isEdge) return;
@@ -102,5 +102,3 @@ function checkTarget(e: ReturnType<typeof compile>, event: ScenarioEvent): void 
     `${event.type}: "${id}" is ${kind ? `a ${kind}` : 'an edge'}; this event needs a ${wanted}`,
   );
 }
-
-const KIND_NAMES = ['client', 'loadBalancer', 'service', 'pool', 'cache', 'queue', 'database'] as const;

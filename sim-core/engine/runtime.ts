@@ -3,7 +3,7 @@ import type { Sampler } from '../random/Sampler.ts';
 import type { Zipf } from '../random/Zipf.ts';
 import { R } from './codes.ts';
 import type { ScopeAcc } from './ScopeAcc.ts';
-import { IntQueue } from './tables.ts';
+import { grown, IntQueue } from './tables.ts';
 
 /**
  * Run-time state of nodes and edges. One class per behaviour, all sharing `NodeRt`'s fields in the
@@ -100,29 +100,14 @@ export class ServerRt extends NodeRt {
 
   ensureSlots(n: number): void {
     if (n <= this.slots) return;
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(n).fill(fill);
-      b.set(a);
-      return b;
-    };
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.state = grow8(this.state);
-    this.busy = grow32(this.busy);
-    this.inFlight = grow32(this.inFlight);
-    this.tokens = grow64(this.tokens);
-    this.tokenTime = grow64(this.tokenTime);
-    this.jobsHead = grow32(this.jobsHead, -1);
-    this.live = grow32(this.live);
-    this.livePos = grow32(this.livePos, -1);
+    this.state = grown(this.state, n);
+    this.busy = grown(this.busy, n);
+    this.inFlight = grown(this.inFlight, n);
+    this.tokens = grown(this.tokens, n);
+    this.tokenTime = grown(this.tokenTime, n);
+    this.jobsHead = grown(this.jobsHead, n, -1);
+    this.live = grown(this.live, n);
+    this.livePos = grown(this.livePos, n, -1);
     for (let i = this.slots; i < n; i++) {
       this.queues.push(new IntQueue());
       this.tokens[i] = this.burst;

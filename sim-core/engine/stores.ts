@@ -2,6 +2,7 @@ import { pickEdge } from './balancer.ts';
 import { E, ERR, K, OK, P, S } from './codes.ts';
 import type { Engine } from './Engine.ts';
 import type { CacheRt, NodeRt, PoolRt, QueueRt, ServerRt } from './runtime.ts';
+import { grown } from './tables.ts';
 
 /**
  * Pools, caches and message queues: nodes that hold requests (a connection, an entry, a message)
@@ -213,21 +214,11 @@ function takeSlot(cache: CacheRt): number {
   if (cache.freeSlots > 0) return cache.freeList[--cache.freeSlots];
   if (cache.used >= cache.slotKey.length) {
     const n = Math.min(cache.capacity, Math.max(64, cache.slotKey.length * 2));
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    cache.slotKey = grow64(cache.slotKey);
-    cache.slotTime = grow64(cache.slotTime);
-    cache.slotPrev = grow32(cache.slotPrev);
-    cache.slotNext = grow32(cache.slotNext);
-    cache.freeList = grow32(cache.freeList);
+    cache.slotKey = grown(cache.slotKey, n);
+    cache.slotTime = grown(cache.slotTime, n);
+    cache.slotPrev = grown(cache.slotPrev, n);
+    cache.slotNext = grown(cache.slotNext, n);
+    cache.freeList = grown(cache.freeList, n);
   }
   return cache.used++;
 }

@@ -5,8 +5,10 @@
  * stale, and ignored, once the record has moved on. This is how timeouts and cancellations work without
  * ever removing an event from the heap.
  */
-function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+/** A copy of `array` grown to `size`, the new tail filled with `fill`. */
+export function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number, fill = 0): T {
   const next = new (array.constructor as new (n: number) => T)(size);
+  if (fill !== 0) next.fill(fill);
   next.set(array);
   return next;
 }

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../../sim-core/format/schema.ts';
+import { NODE_KINDS, type NodeKind } from '../../../sim-core/format/schema.ts';
 import { type Doc, type DocNode, defaultParams, freshId } from '../model/document.ts';
 import { DEFAULT_REGION_SIZE, REGION_PREFIX, regionAt } from './flowModel.ts';
 
@@ -7,15 +7,7 @@ import { DEFAULT_REGION_SIZE, REGION_PREFIX, regionAt } from './flowModel.ts';
  * same one when nothing changes), so they are undoable and unit-testable.
  */
 
-const NODE_KINDS = new Set<string>([
-  'client',
-  'loadBalancer',
-  'service',
-  'pool',
-  'cache',
-  'queue',
-  'database',
-]);
+const KINDS = new Set<string>(NODE_KINDS);
 
 /** Adds a node of `kind` (or a region) at `position`; a node dropped inside a region joins it. */
 export function addNodeOfKind(
@@ -28,7 +20,7 @@ export function addNodeOfKind(
     const region = { id, label: id, position, size: DEFAULT_REGION_SIZE };
     return { doc: { ...doc, regions: [...(doc.regions ?? []), region] }, id };
   }
-  if (!NODE_KINDS.has(kind)) return { doc, id: '' };
+  if (!KINDS.has(kind)) return { doc, id: '' };
   const id = freshId(doc, kind === 'loadBalancer' ? 'lb' : kind);
   const node = { id, kind, label: id, position, params: defaultParams(kind as NodeKind) } as DocNode;
   const region = regionAt(doc, position.x + 80, position.y + 40);

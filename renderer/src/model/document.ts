@@ -1,4 +1,4 @@
-import type { NodeKind, TopologyInput } from '../../../sim-core/format/schema.ts';
+import { NODE_KINDS, type NodeKind, type TopologyInput } from '../../../sim-core/format/schema.ts';
 
 /** The editor's document: exactly the file format (defaults may be left out). */
 export type Doc = TopologyInput;
@@ -6,15 +6,8 @@ export type DocNode = Doc['nodes'][number];
 export type DocEdge = NonNullable<Doc['edges']>[number];
 export type DocRegion = NonNullable<Doc['regions']>[number];
 
-export const PALETTE_KINDS = [
-  'client',
-  'loadBalancer',
-  'service',
-  'pool',
-  'cache',
-  'queue',
-  'database',
-] as const;
+/** The palette offers every node kind, in the file format's order. */
+export const PALETTE_KINDS = NODE_KINDS;
 export type PaletteKind = NodeKind | 'region';
 
 /** Parameters a new node of each kind starts with: a small, working system. */
