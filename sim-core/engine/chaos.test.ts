@@ -131,3 +131,72 @@ describe('applyEvent with a target of the wrong kind', () => {
     expect(sim.summary().endToEnd.errors.total).toBe(0);
   });
 });
+
+describe('killing shard primaries (killInstances role "primary")', () => {
+  // 1000 writes/s, evenly spaced, to one shard of 3 instances; its primary dies at 5 s.
+  const doc = (failoverSec: number, role?: 'primary'): Doc => ({
+    nodes: [
+      { id: 'users', kind: 'client', params: { arrival: 'constant', rateRps: 1000 } },
+      {
+        id: 'etcd',
+        kind: 'database',
+        params: {
+          replicasPerShard: 3,
+          readRatio: 0,
+          failoverSec,
+          concurrency: 10,
+          serviceTimeMs: constant(1),
+        },
+      },
+    ],
+    edges: [edge('users', 'etcd')],
+    scenario: {
+      durationSec: 10,
+      seed: 5,
+      events: [{ type: 'killInstances', atSec: 5, target: 'etcd', count: 1, ...(role ? { role } : {}) }],
+    },
+  });
+
+  it('fails writes for exactly the election time', () => {
+    for (const failoverSec of [2.1, 0.387]) {
+      const { summary } = run(doc(failoverSec, 'primary'));
+      // Every write in the election fails at once as deadInstance: 1000/s × failoverSec, ± the
+      // request in flight at the kill.
+      expect(Math.abs(summary.endToEnd.errors.deadInstance - 1000 * failoverSec)).toBeLessThanOrEqual(2);
+      const failover = summary.eventsApplied.filter((a) => a.type === 'failover');
+      expect(failover).toHaveLength(1);
+      expect(failover[0].atSec).toBeCloseTo(5 + failoverSec, 6);
+    }
+  });
+
+  it('kills the primaries of a fraction of the shards, never a non-primary', () => {
+    const d = doc(1, 'primary');
+    const db = d.nodes[1];
+    if (db.kind === 'database') db.params = { ...db.params, shards: 10 };
+    d.scenario.events = [{ type: 'killInstances', atSec: 5, target: 'etcd', fraction: 0.3, role: 'primary' }];
+    const { summary } = run(d);
+    expect(summary.eventsApplied.filter((a) => a.type === 'failover')).toHaveLength(3);
+    expect(summary.eventsApplied.find((a) => a.type === 'killInstances')?.detail).toBe(
+      'killed the primaries of 3 of 10 shard(s)',
+    );
+  });
+
+  it('is refused on a service, in a file and live', () => {
+    const d: Doc = {
+      nodes: [
+        { id: 'users', kind: 'client', params: { rateRps: 1 } },
+        { id: 'api', kind: 'service', params: { serviceTimeMs: constant(1) } },
+      ],
+      edges: [edge('users', 'api')],
+      scenario: {
+        durationSec: 10,
+        events: [{ type: 'killInstances', atSec: 1, target: 'api', count: 1, role: 'primary' }],
+      },
+    };
+    expect(() => topology(d)).toThrow(/scenario\.events\[0\]\.role: "primary" needs a database target/);
+    const sim = createSimulation(topology({ ...d, scenario: { durationSec: 10 } }));
+    expect(() => sim.applyEvent({ type: 'killInstances', target: 'api', count: 1, role: 'primary' })).toThrow(
+      /role "primary" needs a database/,
+    );
+  });
+});

@@ -156,6 +156,7 @@ export function compile(topology: Topology, options: SimulationOptions = {}): En
           instances = s.shards * s.perShard;
         } else {
           instances = Math.max(1, Math.round(n.params.replicas * f));
+          s.leakMs = n.params.leakMsPerRequest;
           const a = n.params.autoscale;
           if (a) {
             s.autoscale = {
@@ -254,11 +255,22 @@ export function compile(topology: Topology, options: SimulationOptions = {}): En
     e.edges.push(edge);
   });
 
+  topology.edges.forEach((x, index) => {
+    if (x.params.compensation === undefined) return;
+    const undo = e.edges.find((y) => y.id === x.params.compensation)!;
+    e.edges[index].compensation = undo;
+    undo.isCompensation = true;
+  });
+
   for (const node of e.nodes) {
     if (node.kind === K.service || node.kind === K.database) {
       const byStage = new Map<number, EdgeRt[]>();
-      for (const edge of node.out) byStage.set(edge.stage, [...(byStage.get(edge.stage) ?? []), edge]);
+      for (const edge of node.out) {
+        if (edge.isCompensation) continue;
+        byStage.set(edge.stage, [...(byStage.get(edge.stage) ?? []), edge]);
+      }
       node.stages = [...byStage.entries()].sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+      (node as ServerRt).compensates = node.out.some((x) => x.compensation !== null);
     }
     if (node.kind === K.loadBalancer) {
       const lb = node as BalancerRt;

@@ -92,6 +92,8 @@ function checkTarget(e: ReturnType<typeof compile>, event: ScenarioEvent): void 
   if (rule.all && id === 'all') return;
   const index = e.nodeIndex.get(id);
   const kind = index === undefined ? undefined : NODE_KINDS[e.nodes[index].kind];
+  if (event.type === 'killInstances' && event.role === 'primary' && kind !== undefined && kind !== 'database')
+    throw new RangeError(`killInstances: role "primary" needs a database; "${id}" is a ${kind}`);
   if (kind !== undefined && rule.kinds.includes(kind)) return;
   const isEdge = e.edges.some((x) => x.id === id);
   if (kind === undefined && rule.edges && isEdge) return;

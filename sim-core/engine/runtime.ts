@@ -67,6 +67,10 @@ export class ServerRt extends NodeRt {
   serviceTime!: Sampler;
   errorRate = 0;
   startupMs = 0;
+  /** A leak: each request a replica starts adds this to the own work of its later ones (`leakMsPerRequest`). */
+  leakMs = 0;
+  /** Requests started per replica since it last came up (kept only when `leakMs` > 0). */
+  served = new Float64Array(0);
   rateLimitPerMs = 0;
   burst = 1;
   /** Replica slots allocated; `target` of them should be running. */
@@ -93,6 +97,8 @@ export class ServerRt extends NodeRt {
   failoverMs = 0;
   primary = new Int32Array(0);
   electing = new Uint8Array(0);
+  /** Some outgoing edge has a saga compensation. */
+  compensates = false;
   autoscale: { min: number; max: number; target: number; everyMs: number; provisionMs: number } | null = null;
   rollingBatch = 0;
   lastBusyIntegral = 0;
@@ -105,6 +111,7 @@ export class ServerRt extends NodeRt {
     this.inFlight = grown(this.inFlight, n);
     this.tokens = grown(this.tokens, n);
     this.tokenTime = grown(this.tokenTime, n);
+    this.served = grown(this.served, n);
     this.jobsHead = grown(this.jobsHead, n, -1);
     this.live = grown(this.live, n);
     this.livePos = grown(this.livePos, n, -1);
@@ -233,6 +240,10 @@ export class EdgeRt {
   /** Bit set of the request classes this edge carries (all when no filter is given). */
   classMask = -1;
   breaker: Breaker | null = null;
+  /** Saga: the edge called to undo this call when a later stage fails. */
+  compensation: EdgeRt | null = null;
+  /** Called only as another edge's compensation, never in the stages. */
+  isCompensation = false;
 
   constructor(
     readonly index: number,

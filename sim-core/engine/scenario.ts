@@ -45,6 +45,11 @@ export function applyScenario(e: Engine, index: number, phase: number): void {
         log(s.id, `restarting ${state.killed.length} instance(s)`);
         return;
       }
+      if (ev.role === 'primary') {
+        killPrimaries(e, s, ev.count, ev.fraction, state.killed);
+        log(s.id, `killed the primaries of ${state.killed.length} of ${s.shards} shard(s)`);
+        return;
+      }
       const n =
         ev.count !== undefined
           ? Math.max(1, Math.round(ev.count * e.factor))
@@ -131,6 +136,36 @@ export function applyScenario(e: Engine, index: number, phase: number): void {
       const never: never = ev;
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
+  }
+}
+
+/**
+ * Kills the primaries of `count` shards (or a `fraction` of the shards), chosen at random among the
+ * shards whose primary is alive and not being replaced; each death starts that shard's election.
+ * Scenario events are rare, so the candidate list may allocate.
+ */
+function killPrimaries(
+  e: Engine,
+  s: ServerRt,
+  count: number | undefined,
+  fraction: number | undefined,
+  killed: number[],
+): void {
+  killed.length = 0;
+  const candidates: number[] = [];
+  for (let shard = 0; shard < s.shards; shard++) {
+    const p = s.primary[shard];
+    if (p >= 0 && s.state[p] === R.alive && s.electing[shard] === 0) candidates.push(p);
+  }
+  const n =
+    count !== undefined ? Math.max(1, Math.round(count * e.factor)) : Math.round((fraction ?? 0) * s.shards);
+  for (let i = 0; i < n && candidates.length > 0; i++) {
+    const pick = (e.chaos.next() * candidates.length) | 0;
+    const r = candidates[pick];
+    candidates[pick] = candidates[candidates.length - 1];
+    candidates.pop();
+    killReplica(e, s, r);
+    killed.push(r);
   }
 }
 

@@ -73,7 +73,11 @@ function startWork(e: Engine, s: ServerRt, j: number, r: number): void {
   s.acc.busy.add(e.now, 1);
   jobs.state[j] = S.working;
   jobs.mark[j] = e.now;
-  e.at(s.serviceTime.sample(s.rng), E.workDone, j, jobs.gen[j]);
+  let workMs = s.serviceTime.sample(s.rng);
+  // A leak slows the replica by a fixed amount per request it has started since it came up: linear
+  // in its traffic, undone only by a restart (replicaUp). Two array accesses; nothing allocated.
+  if (s.leakMs > 0) workMs += s.leakMs * s.served[r]++;
+  e.at(workMs, E.workDone, j, jobs.gen[j]);
 }
 
 export function workDone(e: Engine, j: number): void {
@@ -177,9 +181,16 @@ export function stageChildDone(
   tail: number,
 ): void {
   const jobs = e.jobs;
+  if (edge.isCompensation) {
+    // An undo call of a failing saga: the job fails with the original error once all are answered.
+    e.segs.releaseList(head);
+    if (--jobs.pending[j] === 0) e.finishJob(j, jobs.stageError[j]);
+    return;
+  }
   if (code !== OK && edge.required) {
     e.segs.releaseList(head);
-    e.finishJob(j, code);
+    if (jobs.stage[j] > 0 && (e.nodes[jobs.node[j]] as ServerRt).compensates) compensate(e, j, code);
+    else e.finishJob(j, code);
     return;
   }
   if (--jobs.pending[j] > 0) {
@@ -189,6 +200,35 @@ export function stageChildDone(
   e.appendSegs(j, head, tail);
   jobs.stage[j]++;
   nextStage(e, j);
+}
+
+/**
+ * A required call of stage k failed: call the compensations of the earlier stages' calls (all of which
+ * succeeded, or the job would have failed there), in parallel, then fail with `code`. Calls still out
+ * in stage k are abandoned: a new job generation turns their answers away.
+ */
+function compensate(e: Engine, j: number, code: number): void {
+  const jobs = e.jobs;
+  const s = e.nodes[jobs.node[j]] as ServerRt;
+  const failed = jobs.stage[j];
+  jobs.gen[j] = (jobs.gen[j] + 1) | 0;
+  const gen = jobs.gen[j];
+  jobs.stageError[j] = code;
+  jobs.pending[j] = 1; // a sentinel while the calls are issued, as in nextStage
+  const classBit = 1 << jobs.klass[j];
+  for (let st = 0; st < failed; st++) {
+    const edges = s.stages[st];
+    for (let k = 0; k < edges.length; k++) {
+      const undo = edges[k].compensation;
+      if (undo === null || (edges[k].classMask & classBit) === 0) continue;
+      for (let n = 0; n < edges[k].count; n++) {
+        jobs.pending[j]++;
+        e.makeCall(j, undo);
+        if (jobs.gen[j] !== gen) return;
+      }
+    }
+  }
+  if (--jobs.pending[j] === 0) e.finishJob(j, code);
 }
 
 // ---- instances -------------------------------------------------------------------------------------
@@ -267,6 +307,7 @@ export function replicaUp(e: Engine, s: ServerRt, r: number): void {
   if (s.state[r] !== R.starting) return;
   s.state[r] = R.alive;
   s.markAlive(r);
+  s.served[r] = 0;
   s.tokens[r] = s.burst;
   s.tokenTime[r] = e.now;
   s.acc.workers.add(e.now, s.concurrency);

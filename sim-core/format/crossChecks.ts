@@ -133,6 +133,7 @@ function checkEdges(ctx: CrossContext, edges: [number, Record<string, unknown>][
       }
     }
     if (source === undefined || target === undefined) continue;
+    if (isRecord(edge.params)) checkCompensation(ctx, at, source, edge.params, edges);
     let callable = true;
     if (source === target) {
       ctx.report(`${at}.target`, `an edge cannot go from a node to itself (${JSON.stringify(source)})`);
@@ -147,6 +148,49 @@ function checkEdges(ctx: CrossContext, edges: [number, Record<string, unknown>][
     links.push({ index, source, target, callable });
   }
   return links;
+}
+
+/**
+ * A saga compensation names another edge of the same service or database, which is then called only
+ * to undo this one. The compensated call must be certain (required, probability 1) for "it succeeded"
+ * to follow from the request reaching a later stage.
+ */
+function checkCompensation(
+  ctx: CrossContext,
+  at: string,
+  source: string,
+  params: Record<string, unknown>,
+  edges: [number, Record<string, unknown>][],
+): void {
+  const name = params.compensation;
+  if (typeof name !== 'string' || name === '') return;
+  const path = `${at}.params.compensation`;
+  const kind = ctx.nodes.get(source)?.kind;
+  if (kind !== undefined && kind !== 'service' && kind !== 'database') {
+    ctx.report(
+      path,
+      `only a service or database makes staged calls to compensate; "${source}" is ${article(kind)}`,
+    );
+    return;
+  }
+  const found = edges.find(([, x]) => x.id === name);
+  if (!found) {
+    if (ctx.edgesReadable)
+      ctx.report(path, `names no edge ${JSON.stringify(name)}${ctx.suggest(name, ctx.edgeIds.keys())}`);
+    return;
+  }
+  const [index, other] = found;
+  if (other.source !== source) {
+    ctx.report(
+      path,
+      `edges[${index}] (${JSON.stringify(name)}) must start at ${JSON.stringify(source)} too, like the call it undoes`,
+    );
+  } else if (other.params === params) {
+    ctx.report(path, 'an edge cannot compensate itself');
+  }
+  if (params.required === false || (typeof params.probability === 'number' && params.probability < 1)) {
+    ctx.report(path, 'a compensated call must be required and have probability 1');
+  }
 }
 
 const NEEDS_OUTGOING: Partial<Record<NodeKind, string>> = {

@@ -25,6 +25,9 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
         }
         break;
       case 'killInstances':
+        checkTarget(ctx, `${at}.target`, type, event.target, EVENT_TARGETS[type]!);
+        checkPrimaryRole(ctx, `${at}.role`, event.role, event.target);
+        break;
       case 'restoreInstances':
       case 'setReplicas':
       case 'rollingRestart':
@@ -47,6 +50,16 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
         // An unknown type is the schema's to report.
         break;
     }
+  }
+}
+
+/** `role: "primary"` kills shard primaries, which only a database has. */
+function checkPrimaryRole(ctx: CrossContext, path: string, role: unknown, target: unknown): void {
+  if (role !== 'primary') return;
+  const id = nonEmptyString(target);
+  const node = id === undefined ? undefined : ctx.nodes.get(id);
+  if (node?.kind !== undefined && node.kind !== 'database') {
+    ctx.report(path, `"primary" needs a database target; ${JSON.stringify(id)} is ${article(node.kind)}`);
   }
 }
 

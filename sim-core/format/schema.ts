@@ -108,6 +108,7 @@ const serverShape = {
 export const serviceParams = z.strictObject({
   replicas: count.default(1),
   ...serverShape,
+  leakMsPerRequest: nonNegative.default(0),
   autoscale: autoscale.optional(),
 });
 
@@ -216,6 +217,8 @@ export const edgeParams = z.strictObject({
   retries: retries.optional(),
   circuitBreaker: circuitBreaker.optional(),
   classes: z.array(id).min(1).optional(),
+  /** Saga: the id of the edge (same source) that undoes this call when a later stage fails. */
+  compensation: id.optional(),
 });
 
 export const edge = z.strictObject({
@@ -268,6 +271,8 @@ export const scenarioEvent = z.discriminatedUnion(
         target: id,
         count: count.optional(),
         fraction: probability.optional(),
+        /** `primary`: kill shard primaries of a database (count/fraction of its shards); absent: any instances. */
+        role: z.enum(['any', 'primary']).optional(),
       })
       .refine((e) => (e.count === undefined) !== (e.fraction === undefined), {
         message: 'give exactly one of count or fraction',
