@@ -12,6 +12,19 @@ export class ArchSimApp {
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.paletteItem('Client')).toBeVisible();
+    await this.closeGallery();
+  }
+
+  /** The preset gallery: it opens by itself at start when there is nothing to edit or recover. */
+  get gallery(): Locator {
+    return this.page.getByRole('dialog', { name: 'Presets' });
+  }
+
+  /** Closes the preset gallery (Escape), as after a start with an empty document. */
+  async closeGallery(): Promise<void> {
+    await expect(this.gallery).toBeVisible();
+    await this.page.keyboard.press('Escape');
+    await expect(this.gallery).toBeHidden();
   }
 
   /** The canvas (React Flow's pane is inside it); drop positions are relative to its top-left corner. */

@@ -48,6 +48,8 @@ test('Discard drops the draft for good, and Save removes it too', async ({ app, 
   await page.reload();
   await expect(app.paletteItem('Client')).toBeVisible();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  // Nothing to recover and nothing to edit: the preset gallery offers a start.
+  await app.closeGallery();
 
   await app.paletteItem('Database').click();
   await expect.poll(draft, { timeout: 5_000 }).toContain('database-1');

@@ -7,6 +7,8 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { DraftRecovery } from './platform/DraftRecovery.tsx';
 import type { Platform } from './platform/Platform.ts';
 import { MenuCommands } from './platform/useMenuCommands.ts';
+import { NarrativePanel } from './presets/NarrativePanel.tsx';
+import { PresetGallery } from './presets/PresetGallery.tsx';
 import { RunBar } from './run/RunBar.tsx';
 import { Runner } from './run/runner.ts';
 import { StatusBar } from './run/StatusBar.tsx';
@@ -23,6 +25,7 @@ export function App({ platform }: { platform: Platform }) {
       <div className="app">
         <Toolbar platform={platform} />
         <RunBar runner={runner} />
+        <NarrativePanel platform={platform} runner={runner} />
         <div className="workspace">
           <Palette />
           <main className="center">
@@ -33,6 +36,7 @@ export function App({ platform }: { platform: Platform }) {
         </div>
         <StatusBar />
         <DraftRecovery platform={platform} />
+        <PresetGallery platform={platform} />
         <MenuCommands platform={platform} runner={runner} />
       </div>
     </ReactFlowProvider>

@@ -38,6 +38,9 @@ export function Toolbar({ platform }: { platform: Platform }) {
       <button type="button" onClick={() => void openDocument(platform)}>
         {t('open')}
       </button>
+      <button type="button" onClick={() => s().setGalleryOpen(true)}>
+        {t('presets')}
+      </button>
       <button type="button" onClick={() => void saveDocument(platform, false)}>
         {t('save')}
       </button>

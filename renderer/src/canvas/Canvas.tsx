@@ -9,7 +9,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
@@ -45,15 +45,21 @@ const selectCanvas = (s: ReturnType<typeof useStore.getState>) => ({
   doc: s.doc,
   selection: s.selection,
   locale: s.locale,
-  downKey: downRegionsKey(s.summary?.eventsApplied),
+  // While replaying, only the events up to the replayed window's end.
+  downKey: downRegionsKey(
+    s.summary?.eventsApplied,
+    s.replayIndex === null ? Number.POSITIVE_INFINITY : (s.windows[s.replayIndex]?.endSec ?? 0),
+  ),
   tailKey: s.showTail ? [...tailHops(s.summary)].sort().join('\n') : '',
 });
 
 function downRegionsKey(
-  events: readonly { type: string; target: string; detail: string }[] | undefined,
+  events: readonly { atSec: number; type: string; target: string; detail: string }[] | undefined,
+  untilSec: number,
 ): string {
   const down = new Set<string>();
   for (const e of events ?? []) {
+    if (e.atSec >= untilSec) continue;
     if (e.type === 'killRegion') down.add(e.target);
     if (e.type === 'revert' && e.detail === 'region restored') down.delete(e.target);
   }
@@ -66,7 +72,14 @@ const split = (key: string) => new Set(key === '' ? [] : key.split('\n'));
 export function Canvas({ onInject }: { onInject: (event: object) => void }) {
   const t = useT();
   const { doc, selection, locale, downKey, tailKey } = useStore(useShallow(selectCanvas));
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const loadCount = useStore((s) => s.loadCount);
+  // A loaded document (open, preset, recover) is a new picture: frame it once its nodes are measured.
+  useEffect(() => {
+    if (loadCount === 0) return;
+    const timer = setTimeout(() => void fitView({ maxZoom: 1, padding: 0.2 }), 60);
+    return () => clearTimeout(timer);
+  }, [loadCount, fitView]);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
   const downRegions = useMemo(() => split(downKey), [downKey]);

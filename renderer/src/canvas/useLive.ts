@@ -1,11 +1,12 @@
 import type { MetricRow } from '../../../sim-core/results/types.ts';
+import { shownWindow } from '../store/runSlice.ts';
 import { useStore } from '../store/store.ts';
 
-/** The latest closed window's metrics of node `id` (or the pinned replay cursor's, later). */
+/** Node `id`'s metrics in the shown window: the replayed one after a run, else the latest closed one. */
 export function useLiveNode(id: string): MetricRow | undefined {
-  return useStore((s) => s.windows[s.windows.length - 1]?.nodes[id]);
+  return useStore((s) => shownWindow(s)?.nodes[id]);
 }
 
 export function useLiveEdge(id: string): MetricRow | undefined {
-  return useStore((s) => s.windows[s.windows.length - 1]?.edges[id]);
+  return useStore((s) => shownWindow(s)?.edges[id]);
 }

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
 import { formatValue } from './format.ts';
 import { type Cursor, MARGIN } from './geometry.ts';
+import { ReplayCursor } from './ReplayCursor.tsx';
 import type { ReadoutRow } from './readout.ts';
 import { nearestIndex } from './series.ts';
 import { Timeline } from './Timeline.tsx';
@@ -121,6 +122,7 @@ export function TimePane(props: TimePaneProps) {
         cursorSec={cursor?.sec ?? null}
         onHover={setHoverSec}
       />
+      <ReplayCursor x={x} width={width} times={times} />
       {cursor && (
         <ChartTooltip
           left={x(cursor.sec)}

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT.ts';
 import { SPEEDS, type Speed } from '../store/runSlice.ts';
 import { useStore } from '../store/store.ts';
+import { ReplayBar } from './ReplayBar.tsx';
 import type { Runner } from './runner.ts';
 
 const selectRunBar = (s: ReturnType<typeof useStore.getState>) => ({
@@ -63,6 +64,7 @@ export function RunBar({ runner }: { runner: Runner }) {
       <output className="clock" aria-label={t('simTime')}>
         {nowSec.toFixed(1)} / {(endSec || duration).toFixed(0)} s
       </output>
+      <ReplayBar />
     </div>
   );
 }

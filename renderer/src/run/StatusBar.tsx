@@ -1,10 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { compact, ms } from '../canvas/heat.ts';
 import { useT } from '../i18n/useT.ts';
+import { shownWindow } from '../store/runSlice.ts';
 import { useStore } from '../store/store.ts';
 
 const selectStatus = (s: ReturnType<typeof useStore.getState>) => {
-  const last = s.windows[s.windows.length - 1]?.endToEnd;
+  const last = shownWindow(s)?.endToEnd;
   return {
     p99: last?.latencyMs.p99 ?? null,
     rps: last?.throughputRps ?? null,

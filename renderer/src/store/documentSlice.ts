@@ -7,6 +7,8 @@ export interface DocumentSlice {
   doc: Doc;
   fileName: string | null;
   dirty: boolean;
+  /** How many documents were loaded this session: the canvas frames each newly loaded one. */
+  loadCount: number;
   /** Replaces the document as one undoable step (edits from the inspector, palette, menus). */
   change: (update: (doc: Doc) => Doc) => void;
   /** Replaces the document without an undo step: the middle of a gesture already marked. */
@@ -20,6 +22,7 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
   doc: emptyDoc(),
   fileName: null,
   dirty: false,
+  loadCount: 0,
   change: (update) => {
     const before = get().doc;
     const after = update(before);
@@ -31,7 +34,7 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
   load: (doc, fileName, dirty = false) => {
     get().clearHistory();
     get().resetRun();
-    set({ doc, fileName, dirty, selection: [] });
+    set((s) => ({ doc, fileName, dirty, selection: [], loadCount: s.loadCount + 1 }));
   },
   markSaved: (fileName) => set({ fileName, dirty: false }),
 });

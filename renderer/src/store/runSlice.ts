@@ -23,12 +23,19 @@ export interface RunSlice {
   summary: Summary | null;
   liveEvents: AppliedEvent[];
   pinned: PinnedRun | null;
+  /**
+   * The window the canvas, status bar and charts' replay cursor show after a finished run, or null for
+   * the latest (live). Session state: cleared with the run.
+   */
+  replayIndex: number | null;
   setStatus: (status: RunStatus) => void;
   setSpeed: (speed: Speed) => void;
   receive: (nowSec: number, endSec: number, windows: WindowStats[], summary: Summary, done: boolean) => void;
   resetRun: () => void;
   pin: (label: string) => void;
   unpin: () => void;
+  /** Shows window `index` (clamped to the run), or the latest with null. */
+  setReplay: (index: number | null) => void;
 }
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
@@ -40,6 +47,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   summary: null,
   liveEvents: [],
   pinned: null,
+  replayIndex: null,
   setStatus: (status) => set({ status }),
   setSpeed: (speed) => set({ speed }),
   receive: (nowSec, endSec, windows, summary, done) =>
@@ -50,10 +58,23 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
       summary,
       status: done ? 'done' : s.status,
     })),
-  resetRun: () => set({ status: 'idle', nowSec: 0, windows: [], summary: null, liveEvents: [] }),
+  resetRun: () =>
+    set({ status: 'idle', nowSec: 0, windows: [], summary: null, liveEvents: [], replayIndex: null }),
   pin: (label) => {
     const { windows, summary } = get();
     if (summary) set({ pinned: { label, windows, summary } });
   },
   unpin: () => set({ pinned: null }),
+  setReplay: (index) =>
+    set((s) => ({
+      replayIndex:
+        index === null || s.windows.length === 0
+          ? null
+          : Math.max(0, Math.min(s.windows.length - 1, Math.round(index))),
+    })),
 });
+
+/** The window to show: the replayed one, else the latest closed one (undefined before the first). */
+export function shownWindow(s: Pick<RunSlice, 'windows' | 'replayIndex'>): WindowStats | undefined {
+  return s.windows[s.replayIndex ?? s.windows.length - 1];
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNodeOfKind } from '../canvas/edits.ts';
+import { shownWindow } from './runSlice.ts';
 import { createStore } from './store.ts';
 
 describe('the editor store', () => {
@@ -42,5 +43,27 @@ describe('the editor store', () => {
     expect(s().selection).toEqual([]);
     expect(s().dirty).toBe(false);
     expect(s().fileName).toBe('x.archsim.json');
+  });
+});
+
+describe('replay in the store', () => {
+  it('clamps the replayed window to the run, shows it, and clears it with the run', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().setReplay(3);
+    expect(s().replayIndex).toBeNull();
+    const windows = [0, 1, 2].map((i) => ({ startSec: i, endSec: i + 1, tag: i }) as never);
+    s().receive(3, 3, windows, {} as never, true);
+    s().setReplay(1);
+    expect(shownWindow(s())).toBe(windows[1]);
+    s().setReplay(9);
+    expect(s().replayIndex).toBe(2);
+    s().setReplay(-4);
+    expect(s().replayIndex).toBe(0);
+    s().setReplay(null);
+    expect(shownWindow(s())).toBe(windows[2]);
+    s().setReplay(1);
+    s().resetRun();
+    expect(s().replayIndex).toBeNull();
   });
 });
