@@ -143,7 +143,9 @@ function EventBlock({ doc, event, index, issues, onRemove }: EventBlockProps) {
       {fields.map((f) => {
         const b = bind([f]);
         if (f === 'target' || f === 'region' || f === 'regionA' || f === 'regionB') {
-          const value = typeof b.value === 'string' ? b.value : '';
+          // A traffic multiplier without a target applies to every client (the schema's default).
+          const fallback = type === 'trafficMultiplier' && f === 'target' ? 'all' : '';
+          const value = typeof b.value === 'string' ? b.value : fallback;
           return (
             <SelectField
               key={f}
