@@ -17,8 +17,9 @@ export class TailAcc {
 
   constructor(private readonly hops: number) {}
 
-  add(e: Engine, latency: number, head: number): void {
-    const key = bucketOf(latency) >> COARSE_SHIFT;
+  /** Adds a request whose end-to-end latency fell in histogram bucket `bucket` (see LogHistogram). */
+  add(e: Engine, fineBucket: number, head: number): void {
+    const key = fineBucket >> COARSE_SHIFT;
     let bucket = this.buckets[key];
     if (bucket === undefined) {
       bucket = { count: 0, ms: new Float64Array(this.hops * PHASE_COUNT) };

@@ -173,10 +173,10 @@ export function finishRoot(e: Engine, j: number, code: number, head: number): vo
   const local = jobs.aux[j];
   const classAcc = local >= 0 ? c.classAcc[local] : null;
   if (code === OK) {
-    record(c.acc, latency);
+    const bucket = record(c.acc, latency);
     if (c.e2e !== null) record(c.e2e, latency);
     if (classAcc !== null) record(classAcc, latency);
-    if (e.now >= e.warmupMs) e.recorder.tail.add(e, latency, head);
+    if (e.now >= e.warmupMs) e.recorder.tail.add(e, bucket, head);
   } else {
     c.acc.error(code);
     if (c.e2e !== null) c.e2e.error(code);
@@ -191,8 +191,9 @@ export function finishRoot(e: Engine, j: number, code: number, head: number): vo
   }
 }
 
-function record(acc: ClientRt['acc'], latency: number): void {
+/** Counts a completion; returns the latency's histogram bucket. */
+function record(acc: ClientRt['acc'], latency: number): number {
   acc.completions++;
   acc.cumFinished++;
-  acc.latency.record(latency);
+  return acc.latency.record(latency);
 }

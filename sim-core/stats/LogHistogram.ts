@@ -54,7 +54,8 @@ export class LogHistogram {
   private lo = BUCKETS;
   private hi = -1;
 
-  record(value: number): void {
+  /** Records one value; returns its bucket, for callers that bucket the same value again. */
+  record(value: number): number {
     const b = bucketOf(value);
     this.counts[b]++;
     // The zero bucket stays out of [lo, hi]: zero waits are common and would stretch every scan.
@@ -65,6 +66,7 @@ export class LogHistogram {
     this.count++;
     this.sum += value;
     if (value > this.max) this.max = value;
+    return b;
   }
 
   mean(): number | null {
