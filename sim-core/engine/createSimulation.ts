@@ -9,7 +9,7 @@ import { compile } from './compile.ts';
  * options → bit-identical results. Throws a RangeError if the topology asks for something the engine
  * cannot do (more than 31 request classes, a sampling factor outside (0, 1]).
  *
- * `wallClock` (ms, e.g. `performance.now`) lets the caller measure the loop's wall time; the engine
+ * `wallClock` (ms, e.g. a high-resolution timer) lets the caller measure the loop's wall time; the engine
  * itself never reads a clock.
  */
 export function createSimulation(

@@ -104,9 +104,9 @@ export function summaryCsv(summary: Summary): string {
  */
 export function timeseriesCsv(windows: readonly WindowStats[], nodeKinds: NodeKinds = {}): string {
   const rows: Cell[][] = [];
-  for (const window of windows) {
-    for (const { scope, id, kind, row } of scopedRows(window, nodeKinds)) {
-      rows.push([window.startSec, window.endSec, scope, id, kind, ...metricCells(row)]);
+  for (const w of windows) {
+    for (const { scope, id, kind, row } of scopedRows(w, nodeKinds)) {
+      rows.push([w.startSec, w.endSec, scope, id, kind, ...metricCells(row)]);
     }
   }
   return toCsv(TIMESERIES_HEADER, rows);

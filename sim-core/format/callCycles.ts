@@ -1,4 +1,4 @@
-/** A call from `source` to `target`: edge number `index` of the document. */
+/** A call from `source` to `target`: edge number `index` of the topology. */
 export interface CallEdge {
   index: number;
   source: string;

@@ -1,7 +1,7 @@
 /**
  * A small, fast, seedable pseudo-random stream (sfc32: Chris Doty-Humphrey's Small Fast Counting
  * generator, 128-bit state, passes PractRand to 2^40+ bytes). Every random draw in the engine comes
- * from one of these; none from Math.random, so a run is a pure function of (topology, seed).
+ * from one of these, never from the global random function, so a run is a pure function of (topology, seed).
  */
 export class Prng {
   private a: number;
