@@ -20,3 +20,15 @@ test('Ctrl+Z undoes adding a node and Ctrl+Shift+Z redoes it', async ({ app, pag
   await expect(app.node('database-1')).toBeVisible();
   await expect(app.toolbarButton('Redo')).toBeDisabled();
 });
+
+test('New over unsaved changes asks first, and Cancel keeps the work', async ({ app, page }) => {
+  await app.paletteItem('Service').click();
+  await expect(app.node('service-1')).toBeVisible();
+  await app.toolbarButton('New').click();
+  const question = page.getByRole('dialog', { name: /Save your changes to “Untitled” first\?/ });
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.node('service-1')).toBeVisible();
+  await app.toolbarButton('New').click();
+  await question.getByRole('button', { name: 'Discard' }).click();
+  await expect(app.node('service-1')).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import { autoLayout } from './model/autoLayout.ts';
 import { emptyDoc } from './model/document.ts';
 import { exportCsv, openDocument, saveDocument } from './platform/files.ts';
 import type { Platform } from './platform/Platform.ts';
+import { useUnsavedGuard } from './presets/useUnsavedGuard.tsx';
 import { useStore } from './store/store.ts';
 
 const selectToolbar = (s: ReturnType<typeof useStore.getState>) => ({
@@ -25,17 +26,20 @@ export function Toolbar({ platform }: { platform: Platform }) {
     useShallow(selectToolbar),
   );
   const s = useStore.getState;
+  // New and Open replace the document: with unsaved changes they ask first.
+  const [guard, question] = useUnsavedGuard(platform);
   return (
     <header className="toolbar">
+      {question}
       <span className="app-name">{t('appName')}</span>
       <span className="file-name" title={dirty ? t('unsaved') : undefined}>
         {fileName ?? t('untitled')}
         {dirty ? ' •' : ''}
       </span>
-      <button type="button" onClick={() => s().load(emptyDoc(), null)}>
+      <button type="button" onClick={() => guard(() => s().load(emptyDoc(), null))}>
         {t('new')}
       </button>
-      <button type="button" onClick={() => void openDocument(platform)}>
+      <button type="button" onClick={() => void openDocument(platform, guard)}>
         {t('open')}
       </button>
       <button type="button" onClick={() => s().setGalleryOpen(true)}>

@@ -78,7 +78,7 @@ export const en = {
   'stage.trillion': 'Trillion-scale',
   'stage.other': 'More scenarios',
   'confirm.unsaved': 'Save your changes to “{name}” first?',
-  'confirm.detail': 'Opening a preset replaces the current document.',
+  'confirm.detail': 'This replaces the current document.',
   cancel: 'Cancel',
   'narrative.title': 'What to watch',
   'compare.button': 'Compare before/after',

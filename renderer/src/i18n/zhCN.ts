@@ -78,7 +78,7 @@ export const zhCN: Record<MessageKey, string> = {
   'stage.trillion': '万亿级',
   'stage.other': '更多场景',
   'confirm.unsaved': '是否先保存对“{name}”的更改？',
-  'confirm.detail': '打开预设场景会替换当前文档。',
+  'confirm.detail': '这会替换当前文档。',
   cancel: '取消',
   'narrative.title': '观察要点',
   'compare.button': '对比优化前后',

@@ -6,9 +6,13 @@ import type { Platform } from './Platform.ts';
 
 /**
  * Open, save and export on top of a platform. A file that does not validate is refused with what and
- * where, and the current document stays as it was.
+ * where, and the current document stays as it was. A valid file replaces the document through
+ * `confirmReplace` when given (the unsaved-changes question), else at once.
  */
-export async function openDocument(platform: Platform): Promise<void> {
+export async function openDocument(
+  platform: Platform,
+  confirmReplace: (replace: () => void) => void = (replace) => replace(),
+): Promise<void> {
   const file = await platform.openDocument();
   if (!file) return;
   const result = parseTopologyText(file.text);
@@ -18,7 +22,8 @@ export async function openDocument(platform: Platform): Promise<void> {
     s.notify('error', `${file.name}:\n${lines.join('\n')}`);
     return;
   }
-  s.load(JSON.parse(file.text.replace(/^\uFEFF/, '')) as Doc, file.name);
+  const doc = JSON.parse(file.text.replace(/^\uFEFF/, '')) as Doc;
+  confirmReplace(() => useStore.getState().load(doc, file.name));
 }
 
 export function documentText(doc: Doc): string {
