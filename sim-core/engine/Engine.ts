@@ -1,31 +1,13 @@
 import { EventHeap } from '../kernel/EventHeap.ts';
 import type { Prng } from '../random/Prng.ts';
-import { balancerArrive, balancerPick, balancerRoute, healthCheck } from './balancer.ts';
+import { balancerPick, healthCheck } from './balancer.ts';
+import { childDone, deliver, resume } from './byKind.ts';
 import { E, ERR, K, OK, P, S } from './codes.ts';
 import type { Recorder } from './Recorder.ts';
-import type { BalancerRt, ClientRt, EdgeRt, NodeRt, QueueRt, ServerRt } from './runtime.ts';
+import type { BalancerRt, ClientRt, EdgeRt, NodeRt, ServerRt } from './runtime.ts';
 import { applyScenario, autoscaleTick, type EventState, rollingStep } from './scenario.ts';
-import {
-  afterWork,
-  failover,
-  nextStage,
-  replicaUp,
-  serverArrive,
-  serverRelease,
-  stageChildDone,
-  workDone,
-} from './servers.ts';
-import {
-  cacheArrive,
-  cacheChildDone,
-  cacheResume,
-  messageChildDone,
-  messageRetry,
-  poolArrive,
-  poolRelease,
-  poolTimeout,
-  queueArrive,
-} from './stores.ts';
+import { failover, nextStage, replicaUp, serverRelease, workDone } from './servers.ts';
+import { messageRetry, poolRelease, poolTimeout } from './stores.ts';
 import { CallTable, JobTable, SegmentTable } from './tables.ts';
 import { arrival, finishRoot, startClients, think } from './traffic.ts';
 
@@ -83,13 +65,13 @@ export class Engine {
         arrival(this, this.nodes[a] as ClientRt, b);
         return;
       case E.deliver:
-        if (jobs.gen[a] === b) this.deliver(a);
+        if (jobs.gen[a] === b) deliver(this, a);
         return;
       case E.workDone:
         if (jobs.gen[a] === b) workDone(this, a);
         return;
       case E.resume:
-        if (jobs.gen[a] === b) this.resume(a);
+        if (jobs.gen[a] === b) resume(this, a);
         return;
       case E.response:
         if (jobs.gen[a] === b) this.childResult(a);
@@ -278,7 +260,7 @@ export class Engine {
     // balancer, a pool, a cache) hands the job over at once instead of through the heap: one event less
     // per hop. Services and queues issue several calls in a loop, so theirs always go through the heap.
     if (rtt === 0 && source.kind !== K.service && source.kind !== K.database && source.kind !== K.queue)
-      this.deliver(child);
+      deliver(this, child);
     else this.at(rtt / 2, E.deliver, child, jobs.gen[child]);
   }
 
@@ -364,79 +346,10 @@ export class Engine {
         head = tail = -1;
       }
     }
-    this.childDone(caller, edge, code, head, tail);
-  }
-
-  /** Caller job `j` learns the outcome of its call along `edge`. */
-  private childDone(j: number, edge: EdgeRt, code: number, head: number, tail: number): void {
-    const node = this.nodes[this.jobs.node[j]];
-    switch (node.kind) {
-      case K.client:
-        finishRoot(this, j, code, head);
-        return;
-      case K.service:
-      case K.database:
-        stageChildDone(this, j, edge, code, head, tail);
-        return;
-      case K.loadBalancer:
-      case K.pool:
-        if (code === OK) this.appendSegs(j, head, tail);
-        this.finishJob(j, code);
-        return;
-      case K.cache:
-        cacheChildDone(this, j, code, head, tail);
-        return;
-      case K.queue:
-        this.segs.releaseList(head);
-        messageChildDone(this, node as QueueRt, j, code);
-        return;
-    }
+    childDone(this, caller, edge, code, head, tail);
   }
 
   // ---- jobs at nodes -------------------------------------------------------------------------------
-
-  private deliver(j: number): void {
-    const node = this.nodes[this.jobs.node[j]];
-    switch (node.kind) {
-      case K.service:
-      case K.database:
-        serverArrive(this, node as ServerRt, j);
-        return;
-      case K.loadBalancer:
-        balancerArrive(this, node as BalancerRt, j);
-        return;
-      case K.pool:
-        poolArrive(this, node, j);
-        return;
-      case K.cache:
-        cacheArrive(this, node, j);
-        return;
-      case K.queue:
-        queueArrive(this, node as QueueRt, j);
-        return;
-    }
-  }
-
-  /** A job's pure delay is over: continue by node kind. */
-  private resume(j: number): void {
-    const node = this.nodes[this.jobs.node[j]];
-    this.seg(j, node.index, P.work, this.now - this.jobs.mark[j]);
-    switch (node.kind) {
-      case K.service:
-      case K.database:
-        afterWork(this, node as ServerRt, j);
-        return;
-      case K.loadBalancer:
-        balancerRoute(this, node as BalancerRt, j);
-        return;
-      case K.cache:
-        cacheResume(this, node, j);
-        return;
-      case K.queue:
-        this.finishJob(j, OK);
-        return;
-    }
-  }
 
   /** Job `j` is done at its node with `code`: release what it holds, count it, answer its caller. */
   finishJob(j: number, code: number): void {
