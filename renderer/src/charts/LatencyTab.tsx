@@ -5,9 +5,10 @@ import { CHART_HEIGHT } from './geometry.ts';
 import type { LegendItem } from './Legend.tsx';
 import { PERCENTILE_COLORS, PINNED_COLOR } from './palette.ts';
 import { endToEndReadout } from './readout.ts';
-import { latencySeries, PERCENTILES, type Percentile, timeExtentSec, windowTimes } from './series.ts';
+import { latencySeries, PERCENTILES, type Percentile } from './series.ts';
 import { type LineDef, TimeChart } from './TimeChart.tsx';
 import { TimePane } from './TimePane.tsx';
+import { usePaneBase } from './usePaneBase.ts';
 
 /** The pinned run is overlaid with its median and p99 only: eight lines would hide the current run. */
 const PINNED_PERCENTILES: readonly Percentile[] = ['p50', 'p99'];
@@ -16,8 +17,7 @@ const PINNED_PERCENTILES: readonly Percentile[] = ['p50', 'p99'];
 export function LatencyTab({ data, width, logY }: { data: ChartData; width: number; logY: boolean }) {
   const t = useT();
   const { windows, pinned, summary } = data;
-  const times = useMemo(() => windowTimes(windows), [windows]);
-  const pinnedTimes = useMemo(() => (pinned ? windowTimes(pinned.windows) : []), [pinned]);
+  const { times, pinnedTimes, pane } = usePaneBase(data, width);
   const series = useMemo(() => latencySeries(windows), [windows]);
   const pinnedSeries = useMemo(() => (pinned ? latencySeries(pinned.windows) : null), [pinned]);
 
@@ -49,17 +49,7 @@ export function LatencyTab({ data, width, logY }: { data: ChartData; width: numb
 
   const title = `${t('charts.latencyTitle')}${logY ? ` · ${t('charts.logScale')}` : ''}`;
   return (
-    <TimePane
-      width={width}
-      extentSec={timeExtentSec(data.endSec, windows, pinned?.windows)}
-      windows={windows}
-      pinnedWindows={pinned?.windows ?? null}
-      times={times}
-      pinnedTimes={pinnedTimes}
-      events={summary?.eventsApplied ?? []}
-      pinnedEvents={pinned?.summary.eventsApplied ?? []}
-      readout={readout}
-    >
+    <TimePane {...pane} readout={readout}>
       {({ x, cursor, onHover }) => (
         <TimeChart
           x={x}

@@ -6,9 +6,10 @@ import { CHART_HEIGHT } from './geometry.ts';
 import type { LegendItem } from './Legend.tsx';
 import { CURSOR_COLOR, PINNED_COLOR, STRIP_COLORS } from './palette.ts';
 import { scopeReadout } from './readout.ts';
-import { type Scope, scopeSeries, timeExtentSec, type Unit, windowTimes } from './series.ts';
+import { type Scope, scopeSeries, type Unit } from './series.ts';
 import { type LineDef, TimeChart } from './TimeChart.tsx';
 import { TimePane } from './TimePane.tsx';
+import { usePaneBase } from './usePaneBase.ts';
 
 /** Strips the tab has room for; every other metric the scope measured is in the tooltip. */
 const MAX_STRIPS = 4;
@@ -27,8 +28,7 @@ interface NodeTabProps {
 export function NodeTab({ data, width, scope, title }: NodeTabProps) {
   const t = useT();
   const { windows, pinned, summary } = data;
-  const times = useMemo(() => windowTimes(windows), [windows]);
-  const pinnedTimes = useMemo(() => (pinned ? windowTimes(pinned.windows) : []), [pinned]);
+  const { times, pinnedTimes, pane } = usePaneBase(data, width);
   const series = useMemo(() => scopeSeries(windows, scope), [windows, scope]);
   const pinnedSeries = useMemo(() => (pinned ? scopeSeries(pinned.windows, scope) : []), [pinned, scope]);
 
@@ -65,17 +65,7 @@ export function NodeTab({ data, width, scope, title }: NodeTabProps) {
 
   const stripPx = strips.length > 0 ? Math.floor((CHART_HEIGHT - HEADER_PX) / strips.length) : 0;
   return (
-    <TimePane
-      width={width}
-      extentSec={timeExtentSec(data.endSec, windows, pinned?.windows)}
-      windows={windows}
-      pinnedWindows={pinned?.windows ?? null}
-      times={times}
-      pinnedTimes={pinnedTimes}
-      events={summary?.eventsApplied ?? []}
-      pinnedEvents={pinned?.summary.eventsApplied ?? []}
-      readout={readout}
-    >
+    <TimePane {...pane} readout={readout}>
       {({ x, cursor, onHover }) =>
         strips.length === 0 ? (
           <p className="charts-empty">{t('charts.noData')}</p>

@@ -5,9 +5,10 @@ import { CHART_HEIGHT } from './geometry.ts';
 import type { LegendItem } from './Legend.tsx';
 import { OK_COLOR, OK_FILL, PINNED_COLOR, REASON_COLORS } from './palette.ts';
 import { endToEndReadout } from './readout.ts';
-import { stackLayers, throughputSeries, timeExtentSec, windowTimes } from './series.ts';
+import { stackLayers, throughputSeries } from './series.ts';
 import { type AreaDef, type LineDef, TimeChart } from './TimeChart.tsx';
 import { TimePane } from './TimePane.tsx';
+import { usePaneBase } from './usePaneBase.ts';
 
 /** Lighter fills of the reason colours for the stacked layers (the outline keeps the full colour). */
 function tint(hex: string): string {
@@ -22,8 +23,7 @@ function tint(hex: string): string {
 export function ThroughputTab({ data, width }: { data: ChartData; width: number }) {
   const t = useT();
   const { windows, pinned, summary } = data;
-  const times = useMemo(() => windowTimes(windows), [windows]);
-  const pinnedTimes = useMemo(() => (pinned ? windowTimes(pinned.windows) : []), [pinned]);
+  const { times, pinnedTimes, pane } = usePaneBase(data, width);
   const series = useMemo(() => throughputSeries(windows), [windows]);
   const pinnedSeries = useMemo(() => (pinned ? throughputSeries(pinned.windows) : null), [pinned]);
 
@@ -64,17 +64,7 @@ export function ThroughputTab({ data, width }: { data: ChartData; width: number 
   );
 
   return (
-    <TimePane
-      width={width}
-      extentSec={timeExtentSec(data.endSec, windows, pinned?.windows)}
-      windows={windows}
-      pinnedWindows={pinned?.windows ?? null}
-      times={times}
-      pinnedTimes={pinnedTimes}
-      events={summary?.eventsApplied ?? []}
-      pinnedEvents={pinned?.summary.eventsApplied ?? []}
-      readout={readout}
-    >
+    <TimePane {...pane} readout={readout}>
       {({ x, cursor, onHover }) => (
         <TimeChart
           x={x}
