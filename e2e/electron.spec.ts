@@ -54,13 +54,20 @@ test.afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Clicks a native menu item; each document command is also its item's id. */
-const menu = (id: string) =>
-  app.evaluate(({ Menu }, itemId) => {
+/**
+ * Clicks a native menu item; each command's id is also its item's id. The renderer describes the menus
+ * once it has started, so the item may take a moment to appear.
+ */
+const menu = async (id: string) => {
+  await expect
+    .poll(() => app.evaluate(({ Menu }, itemId) => !!Menu.getApplicationMenu()?.getMenuItemById(itemId), id))
+    .toBe(true);
+  await app.evaluate(({ Menu }, itemId) => {
     const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
     if (!item) throw new Error(`no menu item ${itemId}`);
     item.click();
   }, id);
+};
 
 const windowTitle = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
 

@@ -4,10 +4,11 @@ import { documentPath, downloadText, expect, test } from './app.ts';
 test('Export CSV after a run downloads summary, time series and events', async ({ app, page }) => {
   await app.openFile(documentPath('four-tier.archsim.json'));
   await app.run('max');
+  // The run's end, then Run is back (checking Run first passes before the run has even started).
+  await expect(page.getByLabel('Simulated time')).toHaveText('120.0 / 120 s', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
-  await expect(page.getByLabel('Simulated time')).toHaveText('120.0 / 120 s');
 
-  const downloads = await app.downloads(app.toolbarButton('Export CSV'), 3);
+  const downloads = await app.downloads(await app.exportItem('Export CSV…'), 3);
   const files = new Map(
     await Promise.all(downloads.map(async (d) => [d.suggestedFilename(), await downloadText(d)] as const)),
   );

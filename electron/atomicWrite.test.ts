@@ -90,6 +90,99 @@ describe('atomicWrite', () => {
   });
 });
 
+describe('atomicWrite changes nothing but the contents', () => {
+  it("keeps a symlink a link and replaces the file it points to, in that file's folder", async () => {
+    const real = path.join(dir, 'real');
+    await fs.mkdir(real);
+    const file = path.join(real, 'shop.archsim.json');
+    await fs.writeFile(file, 'old');
+    const link = path.join(dir, 'shop.archsim.json');
+    await fs.symlink(file, link);
+    const linkToLink = path.join(dir, 'again.archsim.json');
+    await fs.symlink('shop.archsim.json', linkToLink);
+    await atomicWrite(link, 'new');
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(file, 'utf8')).toBe('new');
+    await atomicWrite(linkToLink, 'newer');
+    expect((await fs.lstat(linkToLink)).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(file, 'utf8')).toBe('newer');
+    expect(await temps()).toEqual([]);
+    expect((await fs.readdir(real)).filter((n) => n.endsWith(TEMP_SUFFIX))).toEqual([]);
+  });
+
+  it('keeps a dangling symlink a link, creating the file it names', async () => {
+    const real = path.join(dir, 'real');
+    await fs.mkdir(real);
+    const link = path.join(dir, 'gone.archsim.json');
+    await fs.symlink(path.join('real', 'moved.archsim.json'), link);
+    const linkToLink = path.join(dir, 'again.archsim.json');
+    await fs.symlink('gone.archsim.json', linkToLink);
+    await atomicWrite(linkToLink, 'new');
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await fs.lstat(linkToLink)).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(path.join(real, 'moved.archsim.json'), 'utf8')).toBe('new');
+    expect(await temps()).toEqual([]);
+  });
+
+  it('refuses a loop of symlinks and leaves it as it was', async () => {
+    const a = path.join(dir, 'a.archsim.json');
+    const b = path.join(dir, 'b.archsim.json');
+    await fs.symlink('b.archsim.json', a);
+    await fs.symlink('a.archsim.json', b);
+    await expect(atomicWrite(a, 'x')).rejects.toMatchObject({ code: 'ELOOP' });
+    expect(await fs.readlink(a)).toBe('b.archsim.json');
+    expect(await fs.readlink(b)).toBe('a.archsim.json');
+    expect(await temps()).toEqual([]);
+  });
+
+  it("keeps the old file's mode, whatever the umask", async () => {
+    const target = path.join(dir, 'secret.archsim.json');
+    for (const mode of [0o600, 0o640, 0o755]) {
+      await fs.writeFile(target, 'old');
+      await fs.chmod(target, mode);
+      await atomicWrite(target, 'new');
+      expect((await fs.stat(target)).mode & 0o7777).toBe(mode);
+    }
+    // A new file gets the usual mode (0644 less the umask).
+    const fresh = path.join(dir, 'fresh.archsim.json');
+    await atomicWrite(fresh, 'x');
+    expect((await fs.stat(fresh)).mode & 0o7777).toBe(0o644 & ~process.umask());
+  });
+
+  it.runIf(process.getuid?.() === 0)("keeps the old file's owner (root can give files away)", async () => {
+    const target = path.join(dir, 'theirs.archsim.json');
+    await fs.writeFile(target, 'old');
+    await fs.chown(target, 1234, 5678);
+    await atomicWrite(target, 'new');
+    const stat = await fs.stat(target);
+    expect([stat.uid, stat.gid]).toEqual([1234, 5678]);
+  });
+
+  it('syncs the folder the file really is in', async () => {
+    const real = path.join(dir, 'real');
+    await fs.mkdir(real);
+    await fs.writeFile(path.join(real, 'a.json'), 'old');
+    await fs.symlink(path.join(real, 'a.json'), path.join(dir, 'a.json'));
+    const synced: string[] = [];
+    const watching: AtomicFs = {
+      ...fs,
+      open: (async (file: string, flags: string, mode?: number) => {
+        const handle = await fs.open(file, flags, mode);
+        if (flags === 'r') {
+          const sync = handle.sync.bind(handle);
+          handle.sync = async () => {
+            synced.push(file);
+            await sync();
+          };
+        }
+        return handle;
+      }) as AtomicFs['open'],
+    };
+    await atomicWrite(path.join(dir, 'a.json'), 'new', watching);
+    expect(synced).toEqual([await fs.realpath(real)]);
+  });
+});
+
 describe('sweepStaleTemps', () => {
   it('touches only our temporary files', async () => {
     await fs.writeFile(path.join(dir, 'notes.archsim-tmp'), 'not hidden: not ours');

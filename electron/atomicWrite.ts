@@ -14,7 +14,13 @@ import path from 'node:path';
 export const TEMP_SUFFIX = '.archsim-tmp';
 
 /** The part of `node:fs/promises` a save uses; tests swap pieces of it to simulate a crash. */
-export type AtomicFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'stat'>;
+export type AtomicFs = Pick<
+  typeof nodeFs,
+  'open' | 'rename' | 'unlink' | 'readdir' | 'stat' | 'realpath' | 'lstat' | 'readlink'
+>;
+
+/** As the kernel's own limit (Linux's MAXSYMLINKS): a chain of links longer than this is a loop. */
+const MAX_LINKS = 40;
 
 /** `.name.json.<pid>-<random>.archsim-tmp` beside the target: same folder, so the rename is atomic. */
 export function tempPathFor(target: string, pid = process.pid): string {
@@ -23,29 +29,63 @@ export function tempPathFor(target: string, pid = process.pid): string {
 }
 
 /**
- * Writes `data` to `target` atomically (see above). On an error the temporary file is removed and the
- * error rethrown (ENOENT: no such folder, EACCES: not allowed, ENOSPC: disk full); the target is then
- * either untouched or completely replaced, never partial.
+ * Writes `data` to `target` atomically (see above), changing nothing but the contents: a symlink stays a
+ * link and the file it points to is replaced (in that file's folder), and an existing file keeps its
+ * mode and, where allowed, its owner (as write-file-atomic does). On an error the temporary file is
+ * removed and the error rethrown (ENOENT: no such folder, EACCES: not allowed, ENOSPC: disk full); the
+ * target is then either untouched or completely replaced, never partial.
  */
 export async function atomicWrite(
   target: string,
   data: string | Uint8Array,
   fs: AtomicFs = nodeFs,
 ): Promise<void> {
-  const temp = tempPathFor(target);
+  const real = await realTarget(target, fs);
+  const old = await fs.stat(real).catch(() => null);
+  const temp = tempPathFor(real);
   let handle: nodeFs.FileHandle | null = await fs.open(temp, 'wx', 0o644);
   try {
+    if (old !== null) {
+      // The umask does not apply to chmod: the mode is the old file's exactly.
+      await handle.chmod(old.mode & 0o7777);
+      // Only root may give a file away; anyone may keep their own, so EPERM means nothing to do.
+      await handle.chown(old.uid, old.gid).catch(() => {});
+    }
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = null;
-    await fs.rename(temp, target);
+    await fs.rename(temp, real);
   } catch (error) {
     await handle?.close().catch(() => {});
     await fs.unlink(temp).catch(() => {});
     throw error;
   }
-  await syncFolder(path.dirname(target), fs);
+  await syncFolder(path.dirname(real), fs);
+}
+
+/**
+ * The file a save replaces: `target` with every symlink resolved (a link to a link too), or, for a file
+ * not there yet, the same name in its folder's real path. A dangling link is followed to the file it
+ * names, which the save then creates: the link stays a link and points at a file again.
+ */
+async function realTarget(target: string, fs: AtomicFs): Promise<string> {
+  let at = target;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    try {
+      return await fs.realpath(at);
+    } catch {
+      const link = await fs.lstat(at).catch(() => null);
+      if (link === null || !link.isSymbolicLink()) {
+        return path.join(
+          await fs.realpath(path.dirname(at)).catch(() => path.dirname(at)),
+          path.basename(at),
+        );
+      }
+      at = path.resolve(path.dirname(at), await fs.readlink(at));
+    }
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links: ${target}`), { code: 'ELOOP' });
 }
 
 /**

@@ -8,7 +8,7 @@ export const CHANNELS = {
   saveDocument: 'document:save',
   exportCsv: 'export:csv',
   setTitleState: 'window:title-state',
-  confirmDiscard: 'window:confirm-discard',
+  setMenu: 'window:set-menu',
   nativeEdit: 'window:native-edit',
   readDraft: 'draft:read',
   writeDraft: 'draft:write',

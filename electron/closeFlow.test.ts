@@ -5,6 +5,7 @@ describe('window title', () => {
   it('shows the file name and a dirty marker', () => {
     expect(windowTitle({ fileName: null, dirty: false })).toBe('Untitled — ArchSim');
     expect(windowTitle({ fileName: 'shop.archsim.json', dirty: true })).toBe('shop.archsim.json • — ArchSim');
+    expect(windowTitle({ fileName: null, dirty: true }, 'ArchSim', '未命名')).toBe('未命名 • — ArchSim');
   });
 });
 

@@ -6,8 +6,13 @@ import type { TitleState } from './contract.ts';
  * to save; the close goes ahead when that save succeeds and is dropped when it is cancelled or fails.
  */
 
-export function windowTitle({ fileName, dirty }: TitleState, appName = 'ArchSim'): string {
-  return `${fileName ?? 'Untitled'}${dirty ? ' •' : ''} — ${appName}`;
+/** The window's title; `untitled` names a document never saved, in the UI's language. */
+export function windowTitle(
+  { fileName, dirty }: TitleState,
+  appName = 'ArchSim',
+  untitled = 'Untitled',
+): string {
+  return `${fileName ?? untitled}${dirty ? ' •' : ''} — ${appName}`;
 }
 
 export type CloseChoice = 'save' | 'discard' | 'cancel';

@@ -4,44 +4,70 @@
  * can import it without pulling in Node or Electron.
  */
 
-/** Every command a native menu item can send to the renderer, over the single `menu:command` channel. */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.exportCsv',
-  'file.exportChartImage',
-  'edit.undo',
-  'edit.redo',
-  'edit.cut',
-  'edit.copy',
-  'edit.paste',
-  'edit.delete',
-  'edit.selectAll',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.zoomReset',
-  'view.fit',
-  'view.togglePalette',
-  'view.toggleInspector',
-  'view.toggleCharts',
-  'view.language.en',
-  'view.language.zh-CN',
-  'sim.runPause',
-  'sim.step',
-  'sim.reset',
-  'sim.speed.1',
-  'sim.speed.10',
-  'sim.speed.100',
-  'sim.speed.max',
+/**
+ * A command's id in the renderer's registry (`file.open`, `view.language.zh-CN`): what a native menu
+ * item is named by and sends back. The registry, not this contract, lists them: the shell only passes
+ * them through.
+ */
+export const COMMAND_ID = /^[a-z][A-Za-z]*(\.[A-Za-z0-9-]+)+$/;
+
+export function isCommandId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 64 && COMMAND_ID.test(value);
+}
+
+/** The command the shell itself sends when the user chooses Save in the close question. */
+export const SAVE_COMMAND = 'file.save';
+
+/**
+ * The native menus, as the renderer describes them from its command registry: labels in the UI's
+ * language (with `&` before an access key), shortcuts as Electron accelerators, enabled and checked
+ * states. `shell` marks where the items the shell owns go (recent files, quit, the reference pages…).
+ */
+export type NativeMenuItem =
+  | {
+      type: 'command';
+      id: string;
+      label: string;
+      accelerator?: string;
+      enabled: boolean;
+      /** Present for an on/off or one-of-several item. */
+      checked?: boolean;
+      radio?: boolean;
+    }
+  | { type: 'separator' }
+  | { type: 'submenu'; label: string; items: NativeMenuItem[] }
+  | { type: 'shell'; item: ShellItem };
+
+/** Items only the shell can perform, placed by the renderer's menu layout. */
+export const SHELL_ITEMS = ['openRecent', 'docs', 'about', 'quit', 'windowControls'] as const;
+export type ShellItem = (typeof SHELL_ITEMS)[number];
+
+/** The labels of the shell's own items (and of the macOS app menu), in the UI's language. */
+export const SHELL_LABELS = [
+  'openRecent',
+  'noRecent',
+  'clearRecent',
+  'docsFileFormat',
+  'docsSimCore',
+  'docsCli',
+  'about',
+  'quit',
+  'devTools',
+  'fullScreen',
+  'services',
+  'hide',
+  'hideOthers',
+  'showAll',
+  'window',
 ] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type ShellLabel = (typeof SHELL_LABELS)[number];
 
-const COMMAND_SET: ReadonlySet<string> = new Set(MENU_COMMANDS);
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && COMMAND_SET.has(value);
+export interface NativeMenuModel {
+  /** The top-level menus in order; the one marked `help` becomes the platform's Help menu. */
+  menus: { label: string; help?: boolean; items: NativeMenuItem[] }[];
+  shellLabels: Record<ShellLabel, string>;
+  /** The UI's language, which the shell's own dialogs then speak. */
+  locale: 'en' | 'zh-CN';
 }
 
 /** Edits the focused text field performs natively (Electron's `webContents.undo()` and so on). */
@@ -96,12 +122,12 @@ export interface DesktopApi {
   exportCsv(files: ExportFile[]): Promise<string | null>;
   /** Updates the window title and the unsaved-changes state the close dialog relies on. */
   setTitleState(state: TitleState): void;
-  /** Asks whether to discard unsaved changes (before New); true when there are none. */
-  confirmDiscard(): Promise<boolean>;
+  /** Replaces the native menus (sent again whenever a label, a shortcut or a state in them changes). */
+  setMenu(model: NativeMenuModel): void;
   /** Runs an edit in the focused text field natively. */
   nativeEdit(action: NativeEdit): void;
-  /** Menu commands; returns the unsubscribe function. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Command ids of chosen menu items; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: string) => void): () => void;
   /** Documents opened from outside (file association, second launch, Open Recent), already validated. */
   onOpenFile(listener: (file: OpenedDocument) => void): () => void;
   /** Crash-recovery drafts in the user-data folder, by key. A draft survives only a crashed session. */

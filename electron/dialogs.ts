@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import { type BrowserWindow, dialog } from 'electron';
+import { type CoreCode, type CoreLocale, formatMessage } from '../sim-core/messages/formatMessage.ts';
 import { atomicWrite } from './atomicWrite.ts';
 import type { DocumentEffects } from './documents.ts';
 
@@ -9,64 +10,67 @@ import type { DocumentEffects } from './documents.ts';
  * in plain modules (documents.ts, main.ts) that take these as injected effects.
  */
 
-const DOCUMENT_FILTERS = [
-  { name: 'ArchSim documents (*.archsim.json)', extensions: ['json'] },
-  { name: 'All files', extensions: ['*'] },
-];
+/** The dialogs speak the UI's language: `say(locale)('shell.save')`. */
+function say(locale: CoreLocale) {
+  return (code: CoreCode, params: Record<string, string> = {}) => formatMessage(locale, { code, params });
+}
+
+function documentFilters(t: ReturnType<typeof say>) {
+  return [
+    { name: t('shell.documents'), extensions: ['json'] },
+    { name: t('shell.allFiles'), extensions: ['*'] },
+  ];
+}
 
 export type SaveChoice = 'save' | 'discard' | 'cancel';
 
 /** Save / Don't Save / Cancel, the question before closing with unsaved changes. */
-export async function askSaveChanges(win: BrowserWindow, name: string): Promise<SaveChoice> {
+export async function askSaveChanges(
+  win: BrowserWindow,
+  name: string,
+  locale: CoreLocale,
+): Promise<SaveChoice> {
+  const t = say(locale);
   const { response } = await dialog.showMessageBox(win, {
     type: 'warning',
-    buttons: ['Save', "Don't Save", 'Cancel'],
+    buttons: [t('shell.save'), t('shell.dontSave'), t('shell.cancel')],
     defaultId: 0,
     cancelId: 2,
     noLink: true,
-    message: `Do you want to save the changes you made to “${name}”?`,
-    detail: "Your changes will be lost if you don't save them.",
+    message: t('shell.saveQuestion', { name }),
+    detail: t('shell.saveDetail'),
   });
   return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel';
 }
 
-/** Asked before New or before opening another document over unsaved changes. */
-export async function askDiscard(win: BrowserWindow, name: string): Promise<boolean> {
-  const { response } = await dialog.showMessageBox(win, {
-    type: 'warning',
-    buttons: ['Discard Changes', 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    noLink: true,
-    message: `“${name}” has unsaved changes. Discard them?`,
-    detail: 'Save first (File ▸ Save) to keep them.',
-  });
-  return response === 0;
-}
-
-export function documentEffects(win: BrowserWindow, defaultFolder: () => string): DocumentEffects {
+export function documentEffects(
+  win: BrowserWindow,
+  defaultFolder: () => string,
+  locale: () => CoreLocale,
+): DocumentEffects {
+  const t = (code: CoreCode, params?: Record<string, string>) => say(locale())(code, params);
   return {
     async chooseOpenPath() {
       const { canceled, filePaths } = await dialog.showOpenDialog(win, {
-        title: 'Open',
+        title: t('shell.open'),
         properties: ['openFile'],
-        filters: DOCUMENT_FILTERS,
+        filters: documentFilters(t),
       });
       return canceled || filePaths.length === 0 ? null : filePaths[0];
     },
     async chooseSavePath(suggested) {
       const { canceled, filePath } = await dialog.showSaveDialog(win, {
-        title: 'Save As',
+        title: t('shell.saveAs'),
         defaultPath: suggested,
-        filters: DOCUMENT_FILTERS,
+        filters: documentFilters(t),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return canceled || !filePath ? null : filePath;
     },
     async chooseFolder() {
       const { canceled, filePaths } = await dialog.showOpenDialog(win, {
-        title: 'Export CSV to folder',
-        buttonLabel: 'Export Here',
+        title: t('shell.exportTitle'),
+        buttonLabel: t('shell.exportHere'),
         properties: ['openDirectory', 'createDirectory'],
       });
       return canceled || filePaths.length === 0 ? null : filePaths[0];
@@ -74,17 +78,17 @@ export function documentEffects(win: BrowserWindow, defaultFolder: () => string)
     async confirmReplace(folder, names) {
       const { response } = await dialog.showMessageBox(win, {
         type: 'question',
-        buttons: ['Replace', 'Cancel'],
+        buttons: [t('shell.replace'), t('shell.cancel')],
         defaultId: 1,
         cancelId: 1,
         noLink: true,
-        message: `Replace ${names.join(', ')} in ${folder}?`,
-        detail: 'Files of the same names are already there.',
+        message: t('shell.replaceQuestion', { names: names.join(', '), folder }),
+        detail: t('shell.replaceDetail'),
       });
       return response === 0;
     },
     async showError(message, detail) {
-      await dialog.showMessageBox(win, { type: 'error', buttons: ['OK'], message, detail });
+      await dialog.showMessageBox(win, { type: 'error', buttons: [t('shell.ok')], message, detail });
     },
     fileSize: async (file) => (await stat(file)).size,
     readText: (file) => fs.readFile(file, 'utf8'),
@@ -95,5 +99,6 @@ export function documentEffects(win: BrowserWindow, defaultFolder: () => string)
         () => false,
       ),
     defaultFolder,
+    locale,
   };
 }

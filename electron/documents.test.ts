@@ -37,6 +37,7 @@ function setup(files: Record<string, string> = {}) {
     }),
     exists: async (f) => disk.has(f),
     defaultFolder: () => '/home/u/Documents',
+    locale: () => 'en',
   };
   const recent = createRecentFiles(
     { load: async () => null, store: async () => {}, exists: async () => true },

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { parseTopologyText } from '../sim-core/format/validate.ts';
+import { type CoreLocale, formatMessage, message } from '../sim-core/messages/formatMessage.ts';
+import { issueLine } from '../sim-core/messages/issueText.ts';
+import type { Message } from '../sim-core/messages/Message.ts';
 import { DOCUMENT_SUFFIX } from './args.ts';
 import type { ExportFile, OpenedDocument, SavedDocument, SaveRequest } from './contract.ts';
 import { MAX_DOCUMENT_BYTES } from './ipcValidation.ts';
@@ -26,6 +29,8 @@ export interface DocumentEffects {
   exists(file: string): Promise<boolean>;
   /** Where a never-saved document is suggested to go (the user's documents folder). */
   defaultFolder(): string;
+  /** The language dialogs speak: the UI's, as far as the shell knows it. */
+  locale(): CoreLocale;
 }
 
 export interface Documents {
@@ -39,7 +44,6 @@ export interface Documents {
 
 /** How many validation problems the error dialog lists before summing up the rest. */
 const SHOWN_ISSUES = 8;
-const UNCHANGED = 'Your current document has not been changed.';
 
 export function createDocuments(effects: DocumentEffects, recent: RecentFiles): Documents {
   const granted = new Set<string>();
@@ -50,8 +54,13 @@ export function createDocuments(effects: DocumentEffects, recent: RecentFiles): 
     await recent.add(file).catch(() => {});
   };
 
+  const say = (m: Message) => formatMessage(effects.locale(), m);
   const fail = async (file: string, detail: string) => {
-    await effects.showError(`“${path.basename(file)}” could not be opened`, `${detail}\n\n${UNCHANGED}`);
+    const unchanged = say(message('shell.unchanged'));
+    await effects.showError(
+      say(message('shell.cannotOpen', { name: path.basename(file) })),
+      `${detail}\n\n${unchanged}`,
+    );
     return null;
   };
 
@@ -61,20 +70,18 @@ export function createDocuments(effects: DocumentEffects, recent: RecentFiles): 
       const bytes = await effects.fileSize(file);
       if (bytes > MAX_DOCUMENT_BYTES) {
         const limit = MAX_DOCUMENT_BYTES / 1024 / 1024;
-        return fail(file, `The file is ${megabytes(bytes)} MB, more than the ${limit} MB ArchSim opens.`);
+        return fail(file, say(message('shell.tooBig', { mb: megabytes(bytes), limit })));
       }
       text = await effects.readText(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') await recent.remove(file).catch(() => {});
-      return fail(file, `${file} could not be read: ${errorText(error)}`);
+      return fail(file, say(message('shell.unreadable', { file, error: errorText(error) })));
     }
     const result = parseTopologyText(text);
     if (!result.ok) {
-      const lines = result.issues
-        .slice(0, SHOWN_ISSUES)
-        .map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
+      const lines = result.issues.slice(0, SHOWN_ISSUES).map((i) => issueLine(effects.locale(), i));
       const more = result.issues.length - SHOWN_ISSUES;
-      if (more > 0) lines.push(`…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`);
+      if (more > 0) lines.push(say(message('shell.moreProblems', { count: more })));
       return fail(file, lines.join('\n'));
     }
     await remember(file);
@@ -105,8 +112,8 @@ export function createDocuments(effects: DocumentEffects, recent: RecentFiles): 
         await effects.writeAtomic(target, request.text);
       } catch (error) {
         await effects.showError(
-          `“${path.basename(target)}” could not be saved`,
-          `${errorText(error)}\n\nThe document is still open with its changes: try another folder with Save As.`,
+          say(message('shell.cannotSave', { name: path.basename(target) })),
+          say(message('shell.cannotSaveDetail', { error: errorText(error) })),
         );
         return null;
       }
@@ -124,7 +131,7 @@ export function createDocuments(effects: DocumentEffects, recent: RecentFiles): 
       try {
         for (let i = 0; i < files.length; i++) await effects.writeAtomic(targets[i], files[i].text);
       } catch (error) {
-        await effects.showError('The CSV export could not be written', `${folder}: ${errorText(error)}`);
+        await effects.showError(say(message('shell.exportFailed')), `${folder}: ${errorText(error)}`);
         return null;
       }
       return folder;

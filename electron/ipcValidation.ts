@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { NATIVE_EDITS } from './contract.ts';
+import {
+  COMMAND_ID,
+  NATIVE_EDITS,
+  type NativeMenuItem,
+  type NativeMenuModel,
+  SHELL_ITEMS,
+  SHELL_LABELS,
+  type ShellLabel,
+} from './contract.ts';
 import { isAppUrl } from './navigation.ts';
 
 /**
@@ -70,6 +78,80 @@ export const exportFilesSchema = z
 export const titleStateSchema = z.strictObject({ fileName: fileNameSchema.nullable(), dirty: z.boolean() });
 export const draftKeySchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a plain key');
 export const nativeEditSchema = z.enum(NATIVE_EDITS);
+
+/** A menu label: one line, not empty, not huge. */
+const menuLabel = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((s) => !/[\n\r\0]/.test(s), 'must be one line');
+/** An Electron accelerator from the registry's shortcuts ('CmdOrCtrl+Shift+S', 'F5', 'Plus'). */
+const acceleratorSchema = z
+  .string()
+  .regex(/^(?:(?:CmdOrCtrl|Alt|Shift)\+){0,3}(?:[A-Z0-9=-]|Plus|F\d{1,2}|Escape|Delete|Backspace)$/);
+/** How deep menus nest (File ▸ Export ▸ … is 2), and how many items one menu model may hold at most. */
+const MAX_MENU_DEPTH = 3;
+const MAX_MENU_ITEMS = 400;
+
+const menuItemSchema: z.ZodType<NativeMenuItem> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('command'),
+      id: z.string().max(64).regex(COMMAND_ID),
+      label: menuLabel,
+      accelerator: acceleratorSchema.optional(),
+      enabled: z.boolean(),
+      checked: z.boolean().optional(),
+      radio: z.boolean().optional(),
+    }),
+    z.strictObject({ type: z.literal('separator') }),
+    z.strictObject({ type: z.literal('submenu'), label: menuLabel, items: z.array(menuItemSchema).max(100) }),
+    z.strictObject({ type: z.literal('shell'), item: z.enum(SHELL_ITEMS) }),
+  ]),
+);
+
+/**
+ * How deeply the menus nest (0: menus without items, 1: no submenus) and how many items they hold,
+ * counted before parsing, so a malformed model cannot make the recursive schema recurse without end.
+ */
+function menuShape(items: unknown, depth = 0): { depth: number; count: number } {
+  if (!Array.isArray(items) || depth > MAX_MENU_DEPTH) return { depth, count: 0 };
+  let deepest = depth;
+  let count = items.length;
+  for (const item of items) {
+    const inner = (item as { items?: unknown } | null)?.items;
+    if (inner === undefined) continue;
+    const shape = menuShape(inner, depth + 1);
+    deepest = Math.max(deepest, shape.depth);
+    count += shape.count;
+  }
+  return { depth: deepest, count };
+}
+
+const menuModelShape = z.strictObject({
+  menus: z
+    .array(
+      z.strictObject({
+        label: menuLabel,
+        help: z.boolean().optional(),
+        items: z.array(menuItemSchema).max(100),
+      }),
+    )
+    .min(1)
+    .max(10),
+  shellLabels: z.strictObject(
+    Object.fromEntries(SHELL_LABELS.map((key) => [key, menuLabel])) as Record<ShellLabel, typeof menuLabel>,
+  ),
+  locale: z.enum(['en', 'zh-CN']),
+});
+
+export const menuModelSchema: z.ZodType<NativeMenuModel> = z
+  .unknown()
+  .refine((value) => {
+    const shape = menuShape((value as { menus?: unknown } | null)?.menus);
+    return shape.depth <= MAX_MENU_DEPTH && shape.count <= MAX_MENU_ITEMS;
+  }, `must nest at most ${MAX_MENU_DEPTH} levels and hold at most ${MAX_MENU_ITEMS} items`)
+  .pipe(menuModelShape);
 
 /** The bits of Electron's IpcMainInvokeEvent the check reads. */
 export interface SenderEvent {

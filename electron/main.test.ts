@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from './channels.ts';
+import { SHELL_LABELS } from './contract.ts';
 import { createFakeElectron, type FakeElectron, senderEvent } from './testing/fakeElectron.ts';
 
 /**
@@ -156,6 +158,35 @@ describe('main process', () => {
     expect(await invoke(CHANNELS.readDraft, 'archsim.autosave.v1')).toBeNull();
   });
 
+  it('opens the window where it was left, and remembers where it is when closed, before quitting', async () => {
+    const stateFile = path.join(userData, 'window-state.json');
+    let { win } = await boot();
+    expect(win.options).toMatchObject({ width: 1440, height: 900 });
+    expect(win.options).not.toHaveProperty('x');
+
+    await fs.writeFile(
+      stateFile,
+      JSON.stringify({ version: 1, bounds: { x: 40, y: 30, width: 1280, height: 800 }, maximized: true }),
+    );
+    ({ win } = await boot());
+    expect(win.options).toMatchObject({ x: 40, y: 30, width: 1280, height: 800 });
+    win.emit('ready-to-show');
+    expect(win.maximize).toHaveBeenCalled();
+
+    win.bounds = { x: 100, y: 50, width: 1100, height: 700 };
+    win.maximized = false;
+    win.close();
+    const quit = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    expect(JSON.parse(await fs.readFile(stateFile, 'utf8'))).toEqual({
+      version: 1,
+      bounds: { x: 100, y: 50, width: 1100, height: 700 },
+      maximized: false,
+    });
+  });
+
   it('opens a document from a second launch in the running window, and refuses an invalid one', async () => {
     const file = path.join(userData, 'mm1.archsim.json');
     await fs.writeFile(file, valid);
@@ -178,5 +209,88 @@ describe('main process', () => {
       message: '“bad.archsim.json” could not be opened',
     });
     expect(win.webContents.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks nothing before Open or a second launch over unsaved changes: the renderer asks, once', async () => {
+    const file = path.join(userData, 'mm1.archsim.json');
+    await fs.writeFile(file, valid);
+    const { win, invoke } = await boot();
+    await invoke(CHANNELS.setTitleState, { fileName: 'shop.archsim.json', dirty: true });
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    expect(await invoke(CHANNELS.openDocument)).toMatchObject({ name: 'mm1.archsim.json' });
+    fake.app.emit('second-instance', {}, ['/opt/archsim', 'mm1.archsim.json'], userData);
+    await vi.waitFor(() =>
+      expect(win.webContents.send).toHaveBeenCalledWith(CHANNELS.openFile, expect.anything()),
+    );
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('builds the native menus from the renderer’s model, and keeps the last good one on a bad model', async () => {
+    const { win, invoke } = await boot();
+    const setMenu = vi.mocked(fake.module.Menu.setApplicationMenu);
+    // Before the renderer described its menus there is none but macOS's app menu (elsewhere no menu bar).
+    if (process.platform !== 'darwin') expect(setMenu).toHaveBeenLastCalledWith(null);
+    const shellLabels = Object.fromEntries(SHELL_LABELS.map((key) => [key, `«${key}»`]));
+    const model = {
+      menus: [
+        {
+          label: '文件(&F)',
+          items: [
+            {
+              type: 'command',
+              id: 'file.open',
+              label: '打开(&O)…',
+              accelerator: 'CmdOrCtrl+O',
+              enabled: true,
+            },
+            { type: 'shell', item: 'openRecent' },
+          ],
+        },
+      ],
+      shellLabels,
+      locale: 'zh-CN',
+    };
+    await invoke(CHANNELS.setMenu, model);
+    const template = setMenu.mock.lastCall?.[0] as unknown as MenuItemConstructorOptions[];
+    const file = template.find((m) => m.label === '文件(&F)')!;
+    const [open, recent] = file.submenu as MenuItemConstructorOptions[];
+    expect(open).toMatchObject({ id: 'file.open', label: '打开(&O)…', accelerator: 'CmdOrCtrl+O' });
+    expect(recent.label).toBe('«openRecent»');
+    (open.click as () => void)();
+    expect(win.webContents.send).toHaveBeenCalledWith(CHANNELS.menuCommand, 'file.open');
+
+    // The shell's own dialogs speak the UI's language, which comes with the model.
+    await invoke(CHANNELS.setTitleState, { fileName: null, dirty: true });
+    expect(win.title).toBe('未命名 • — ArchSim');
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 2 }); // 取消
+    win.close();
+    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    expect(fake.dialog.showMessageBox.mock.calls[0][1]).toMatchObject({
+      buttons: ['保存', '不保存', '取消'],
+      message: '要保存对“未命名”所做的更改吗？',
+    });
+    // Closing writes the window's state whatever the answer: let that save end before the folder goes.
+    await vi.waitFor(() => fs.access(path.join(userData, 'window-state.json')));
+
+    const deep = { type: 'submenu', label: 'x', items: [] as unknown[] };
+    let cursor = deep;
+    for (let i = 0; i < 50; i++) {
+      const next = { type: 'submenu', label: 'x', items: [] as unknown[] };
+      cursor.items.push(next);
+      cursor = next;
+    }
+    for (const bad of [
+      { ...model, menus: [{ label: 'x', items: [deep] }] },
+      {
+        ...model,
+        menus: [{ label: 'x', items: [{ ...model.menus[0].items[0], accelerator: 'Ctrl+Alt+Del; rm' }] }],
+      },
+      { ...model, menus: [{ label: 'x', items: [{ ...model.menus[0].items[0], id: '../../etc' }] }] },
+      { menus: model.menus },
+      { ...model, locale: 'fr' },
+    ]) {
+      await expect(invoke(CHANNELS.setMenu, bad)).rejects.toThrow(/refused/);
+    }
+    expect(setMenu.mock.lastCall?.[0]).toBe(template);
   });
 });

@@ -1,20 +1,22 @@
 import { rmSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { z } from 'zod';
+import { coreLocale, formatMessage, message } from '../sim-core/messages/formatMessage.ts';
 import { documentArgs } from './args.ts';
 import { atomicWrite, sweepStaleTemps } from './atomicWrite.ts';
 import { createDraftStore, createSessionLock, isProcessRunning } from './autosave.ts';
 import { CHANNELS } from './channels.ts';
 import { CloseFlow, windowTitle } from './closeFlow.ts';
-import type { MenuCommand } from './contract.ts';
-import { askDiscard, askSaveChanges, documentEffects } from './dialogs.ts';
+import { type NativeMenuModel, SAVE_COMMAND } from './contract.ts';
+import { askSaveChanges, documentEffects } from './dialogs.ts';
 import { createDocuments } from './documents.ts';
 import {
   documentTextSchema,
   draftKeySchema,
   exportFilesSchema,
+  menuModelSchema,
   nativeEditSchema,
   saveRequestSchema,
   titleStateSchema,
@@ -30,6 +32,7 @@ import {
   registerAppScheme,
   serveBundle,
 } from './window.ts';
+import { keepWindowState, parseWindowState, placeWindow } from './windowState.ts';
 
 /**
  * The main process: one window on one document. The logic lives in plain modules (documents, autosave,
@@ -113,15 +116,34 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   serveBundle(path.join(__dirname, '..', 'renderer'));
   const icon = app.isPackaged ? undefined : path.join(__dirname, '..', '..', 'assets', 'icon.png');
-  const win = createMainWindow(path.join(__dirname, 'preload.cjs'), icon);
+  const windowStateFile = path.join(userData, 'window-state.json');
+  const savedState = parseWindowState(await fs.readFile(windowStateFile, 'utf8').catch(() => null));
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const placement = placeWindow(savedState, workAreas, screen.getPrimaryDisplay().workArea);
+  const win = createMainWindow(path.join(__dirname, 'preload.cjs'), icon, placement);
+  const windowState = keepWindowState(win, { write: (text) => atomicWrite(windowStateFile, text) });
+  // The last move or the close may still be on its way to disk: quit once it is there.
+  app.on('will-quit', (event) => {
+    if (!windowState.busy()) return;
+    event.preventDefault();
+    void windowState.flush().finally(() => app.quit());
+  });
   const flow = new CloseFlow();
+  // The dialogs' language: the system's at start, then the UI's, which comes with every menu model.
+  let locale = coreLocale(app.getLocale());
   const docs = createDocuments(
-    documentEffects(win, () => app.getPath('documents')),
+    documentEffects(
+      win,
+      () => app.getPath('documents'),
+      () => locale,
+    ),
     recent,
   );
-  const send = (command: MenuCommand) => win.webContents.send(CHANNELS.menuCommand, command);
-  const documentName = () => flow.title.fileName ?? 'Untitled';
-  const mayDiscard = async () => !flow.dirty || (await askDiscard(win, documentName()));
+  const send = (command: string) => win.webContents.send(CHANNELS.menuCommand, command);
+  const untitled = () => formatMessage(locale, message('shell.untitled'));
+  const documentName = () => flow.title.fileName ?? untitled();
+  /** The menus as the renderer last described them (null until its first description arrives). */
+  let menuModel: NativeMenuModel | null = null;
 
   const docsFolder = app.isPackaged
     ? path.join(process.resourcesPath, 'docs')
@@ -135,14 +157,14 @@ async function start(): Promise<void> {
     },
     openDocs: (name) => {
       void shell.openPath(path.join(docsFolder, `${name}.md`)).then((error) => {
-        if (error) dialog.showErrorBox('The reference could not be opened', error);
+        if (error) dialog.showErrorBox(formatMessage(locale, message('shell.docsFailed')), error);
       });
     },
     about: () => {
       void dialog.showMessageBox(win, {
-        title: `About ${APP_NAME}`,
+        title: formatMessage(locale, message('shell.aboutTitle', { app: APP_NAME })),
         message: `${APP_NAME} ${app.getVersion()}`,
-        detail: `Draw a system, flood it, break it.\n\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+        detail: `${formatMessage(locale, message('shell.aboutDetail'))}\n\nElectron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
       });
     },
   };
@@ -155,8 +177,9 @@ async function start(): Promise<void> {
         appName: APP_NAME,
       },
       actions,
+      menuModel,
     );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    Menu.setApplicationMenu(template.length > 0 ? Menu.buildFromTemplate(template) : null);
   };
 
   const remembered = async (file: string) => {
@@ -165,8 +188,8 @@ async function start(): Promise<void> {
     await refreshMenu();
   };
 
+  // The renderer asks about unsaved changes before it replaces the document (once, in its own dialog).
   const openPath = async (file: string) => {
-    if (!(await mayDiscard())) return;
     const doc = await docs.read(file);
     if (doc) {
       win.webContents.send(CHANNELS.openFile, doc);
@@ -180,7 +203,6 @@ async function start(): Promise<void> {
     handler: (args: z.infer<S>) => R | Promise<R>,
   ) => validatedHandle(ipcMain, channel, schema, handler);
   handle(CHANNELS.openDocument, z.tuple([]), async () => {
-    if (!(await mayDiscard())) return null;
     const doc = await docs.open();
     if (doc) await remembered(doc.path);
     return doc;
@@ -198,10 +220,15 @@ async function start(): Promise<void> {
   handle(CHANNELS.exportCsv, z.tuple([exportFilesSchema]), ([files]) => docs.exportCsv(files));
   handle(CHANNELS.setTitleState, z.tuple([titleStateSchema]), ([state]) => {
     flow.update(state);
-    win.setTitle(windowTitle(state, APP_NAME));
+    win.setTitle(windowTitle(state, APP_NAME, untitled()));
     if (process.platform === 'darwin') win.setDocumentEdited(state.dirty);
   });
-  handle(CHANNELS.confirmDiscard, z.tuple([]), () => mayDiscard());
+  handle(CHANNELS.setMenu, z.tuple([menuModelSchema]), async ([model]) => {
+    menuModel = model;
+    locale = coreLocale(model.locale);
+    win.setTitle(windowTitle(flow.title, APP_NAME, untitled()));
+    await refreshMenu();
+  });
   handle(CHANNELS.nativeEdit, z.tuple([nativeEditSchema]), ([action]) => {
     win.webContents[action]();
   });
@@ -215,9 +242,9 @@ async function start(): Promise<void> {
     if (flow.mayClose()) return;
     event.preventDefault();
     if (!flow.startAsking()) return;
-    void askSaveChanges(win, documentName()).then((choice) => {
+    void askSaveChanges(win, documentName(), locale).then((choice) => {
       const next = flow.answer(choice);
-      if (next === 'save') send('file.save');
+      if (next === 'save') send(SAVE_COMMAND);
       else if (next === 'close') void drafts.clearAll().finally(() => win.close());
     });
   });
@@ -232,7 +259,7 @@ async function start(): Promise<void> {
 
 function fatal(error: unknown): void {
   dialog.showErrorBox(
-    `${APP_NAME} could not start`,
+    formatMessage(coreLocale(app.getLocale()), message('shell.startFailed', { app: APP_NAME })),
     error instanceof Error ? (error.stack ?? error.message) : String(error),
   );
   app.exit(1);

@@ -1,18 +1,24 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from './contract.ts';
+import type { NativeMenuItem, NativeMenuModel, ShellLabel } from './contract.ts';
 
 /**
- * The native menus as a template (built without Electron, so tests can walk it). Every item that acts
- * on the document sends one typed command to the renderer, which runs the same action as its button.
+ * The native menus as a template (built without Electron, so tests can walk it), from the model the
+ * renderer sends: its command registry's ids, labels in the UI's language, shortcuts and states. An
+ * item sends its command id back, and the renderer runs it through the same dispatcher as its button.
+ * The shell adds only what it alone can do: recent files, the reference pages, About, Quit, and the
+ * macOS app and Window menus.
  *
- * Keyboard order: Chromium gives a key to the page first and runs a menu accelerator only when the page
- * did not handle it, so the renderer's own shortcuts (Ctrl+Z on the canvas) and a text field's native
- * editing win over the menu; the renderer also drops a menu command that repeats a key it just handled.
+ * Keys: shortcuts are shown, but on Linux and Windows never registered, so a key reaches the page
+ * alone and runs its command there once. On macOS an accelerator cannot be left unregistered; Electron
+ * performs it only for a key the page did not handle, and the page handles every shortcut it owns,
+ * so Cmd shortcuts still run once — and, in a text field, reach the field's native edit through the
+ * menu. Shortcuts without Cmd (F5, Escape) are left out of macOS menus, which would take them from text
+ * fields.
  */
 
 export interface MenuActions {
-  send(command: MenuCommand): void;
+  send(command: string): void;
   openRecent(file: string): void;
   clearRecent(): void;
   /** Opens a bundled reference page (`docs/<name>.md`). */
@@ -30,144 +36,137 @@ export interface MenuOptions {
 
 type Item = MenuItemConstructorOptions;
 
-export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
+/** The menus from `model`; before the renderer sent one, only what a bare window needs (macOS's app menu). */
+export function buildMenuTemplate(
+  options: MenuOptions,
+  actions: MenuActions,
+  model: NativeMenuModel | null,
+): Item[] {
   const mac = options.platform === 'darwin';
-  // The command doubles as the item's id: Menu.getMenuItemById('file.open') in end-to-end tests.
-  const cmd = (label: string, command: MenuCommand, accelerator?: string): Item => ({
-    id: command,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => actions.send(command),
-  });
+  const label = (key: ShellLabel): string =>
+    (model?.shellLabels[key] ?? '').replaceAll('{app}', options.appName);
+  /** A role item, labelled in the UI's language once the renderer said it (Electron's own label before). */
+  const role = (name: Item['role'], key: ShellLabel): Item =>
+    model ? { role: name, label: label(key) } : { role: name };
 
-  const recentItems: Item[] =
-    options.recent.length === 0
-      ? [{ label: 'No Recent Files', enabled: false }]
+  const accelerator = (item: Extract<NativeMenuItem, { type: 'command' }>): Partial<Item> => {
+    if (item.accelerator === undefined) return {};
+    if (mac) return item.accelerator.includes('CmdOrCtrl') ? { accelerator: item.accelerator } : {};
+    return { accelerator: item.accelerator, registerAccelerator: false };
+  };
+
+  const recentItems = (): Item[] => [
+    ...(options.recent.length === 0
+      ? [{ label: label('noRecent'), enabled: false }]
       : options.recent.map((file, i) => ({
           // A digit mnemonic for the first nine; `&` in a name would be read as a mnemonic marker.
           label: `${i < 9 ? `&${i + 1} ` : ''}${path.basename(file).replaceAll('&', '&&')}`,
           sublabel: path.dirname(file),
           toolTip: file,
           click: () => actions.openRecent(file),
-        }));
+        }))),
+    { type: 'separator' },
+    { label: label('clearRecent'), enabled: options.recent.length > 0, click: () => actions.clearRecent() },
+  ];
 
-  const file: Item = {
-    label: '&File',
-    submenu: [
-      cmd('&New', 'file.new', 'CmdOrCtrl+N'),
-      cmd('&Open…', 'file.open', 'CmdOrCtrl+O'),
-      {
-        label: 'Open &Recent',
-        submenu: [
-          ...recentItems,
-          { type: 'separator' },
-          { label: 'Clear Menu', enabled: options.recent.length > 0, click: () => actions.clearRecent() },
-        ],
-      },
-      { type: 'separator' },
-      cmd('&Save', 'file.save', 'CmdOrCtrl+S'),
-      cmd('Save &As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-      { type: 'separator' },
-      cmd('Export &CSV…', 'file.exportCsv', 'CmdOrCtrl+E'),
-      cmd('Export Chart &Image…', 'file.exportChartImage', 'CmdOrCtrl+Shift+E'),
-      ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: '&Quit' }] as Item[])),
-    ],
+  const shellItems = (item: Extract<NativeMenuItem, { type: 'shell' }>['item']): Item[] => {
+    switch (item) {
+      case 'openRecent':
+        return [{ label: label('openRecent'), submenu: recentItems() }];
+      case 'docs':
+        return [
+          { label: label('docsFileFormat'), click: () => actions.openDocs('file-format') },
+          { label: label('docsSimCore'), click: () => actions.openDocs('sim-core') },
+          { label: label('docsCli'), click: () => actions.openDocs('cli') },
+        ];
+      // macOS has both in the app menu.
+      case 'about':
+        return mac ? [] : [{ label: label('about'), click: () => actions.about() }];
+      case 'quit':
+        return mac ? [] : [role('quit', 'quit')];
+      case 'windowControls':
+        return [
+          ...(options.devTools ? [role('toggleDevTools', 'devTools')] : []),
+          // macOS puts full screen in the Window menu itself.
+          ...(mac ? [] : [role('togglefullscreen', 'fullScreen')]),
+        ];
+      default: {
+        const never: never = item;
+        throw new Error(`Unknown shell item ${never}`);
+      }
+    }
   };
 
-  const edit: Item = {
-    label: '&Edit',
-    submenu: [
-      cmd('&Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-      cmd('&Redo', 'edit.redo', mac ? 'Shift+Cmd+Z' : 'CmdOrCtrl+Y'),
-      { type: 'separator' },
-      cmd('Cu&t', 'edit.cut', 'CmdOrCtrl+X'),
-      cmd('&Copy', 'edit.copy', 'CmdOrCtrl+C'),
-      cmd('&Paste', 'edit.paste', 'CmdOrCtrl+V'),
-      // No accelerator: the canvas and text fields handle Delete and Backspace themselves.
-      cmd('&Delete', 'edit.delete'),
-      { type: 'separator' },
-      cmd('Select &All', 'edit.selectAll', 'CmdOrCtrl+A'),
-    ],
-  };
-
-  const view: Item = {
-    label: '&View',
-    submenu: [
-      cmd('Zoom &In', 'view.zoomIn', 'CmdOrCtrl+='),
-      cmd('Zoom &Out', 'view.zoomOut', 'CmdOrCtrl+-'),
-      cmd('&Actual Size', 'view.zoomReset', 'CmdOrCtrl+0'),
-      cmd('&Fit to Window', 'view.fit', 'CmdOrCtrl+Shift+F'),
-      { type: 'separator' },
-      cmd('Show/Hide &Palette', 'view.togglePalette', 'CmdOrCtrl+Shift+1'),
-      cmd('Show/Hide I&nspector', 'view.toggleInspector', 'CmdOrCtrl+Shift+2'),
-      cmd('Show/Hide C&harts', 'view.toggleCharts', 'CmdOrCtrl+Shift+3'),
-      { type: 'separator' },
-      {
-        label: '&Language',
-        submenu: [cmd('English', 'view.language.en'), cmd('简体中文', 'view.language.zh-CN')],
-      },
-      ...(options.devTools ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as Item[]) : []),
-      ...(mac ? ([] as Item[]) : ([{ type: 'separator' }, { role: 'togglefullscreen' }] as Item[])),
-    ],
-  };
-
-  const simulation: Item = {
-    label: '&Simulation',
-    submenu: [
-      cmd('&Run / Pause', 'sim.runPause', 'F5'),
-      cmd('&Step', 'sim.step', 'F10'),
-      cmd('R&eset', 'sim.reset', 'Shift+F5'),
-      { type: 'separator' },
-      {
-        label: 'S&peed',
-        submenu: [
-          cmd('×1', 'sim.speed.1', 'CmdOrCtrl+1'),
-          cmd('×10', 'sim.speed.10', 'CmdOrCtrl+2'),
-          cmd('×100', 'sim.speed.100', 'CmdOrCtrl+3'),
-          cmd('As Fast as Possible', 'sim.speed.max', 'CmdOrCtrl+4'),
-        ],
-      },
-    ],
-  };
-
-  const help: Item = {
-    label: '&Help',
-    role: 'help',
-    submenu: [
-      { label: 'File Format Reference', click: () => actions.openDocs('file-format') },
-      { label: 'Simulation Engine Reference', click: () => actions.openDocs('sim-core') },
-      { label: 'Command-Line Tool', click: () => actions.openDocs('cli') },
-      ...(mac
-        ? []
-        : ([
-            { type: 'separator' },
-            { label: `&About ${options.appName}`, click: () => actions.about() },
-          ] as Item[])),
-    ],
-  };
+  const items = (list: readonly NativeMenuItem[]): Item[] =>
+    tidySeparators(
+      list.flatMap((item): Item[] => {
+        switch (item.type) {
+          case 'command':
+            return [
+              {
+                id: item.id,
+                label: item.label,
+                enabled: item.enabled,
+                ...(item.checked === undefined
+                  ? {}
+                  : { type: item.radio ? 'radio' : 'checkbox', checked: item.checked }),
+                ...accelerator(item),
+                click: () => actions.send(item.id),
+              },
+            ];
+          case 'separator':
+            return [{ type: 'separator' }];
+          case 'submenu':
+            return [{ label: item.label, submenu: items(item.items) }];
+          case 'shell':
+            return shellItems(item.item);
+          default: {
+            const never: never = item;
+            throw new Error(`Unknown menu item ${JSON.stringify(never)}`);
+          }
+        }
+      }),
+    );
 
   const appMenu: Item = {
     label: options.appName,
     submenu: [
-      { label: `About ${options.appName}`, click: () => actions.about() },
+      model ? { label: label('about'), click: () => actions.about() } : { role: 'about' },
       { type: 'separator' },
-      { role: 'services' },
+      role('services', 'services'),
       { type: 'separator' },
-      { role: 'hide' },
-      { role: 'hideOthers' },
-      { role: 'unhide' },
+      role('hide', 'hide'),
+      role('hideOthers', 'hideOthers'),
+      role('unhide', 'showAll'),
       { type: 'separator' },
-      { role: 'quit' },
+      role('quit', 'quit'),
     ],
   };
+  if (model === null) return mac ? [appMenu] : [];
 
-  return [
-    ...(mac ? [appMenu] : []),
-    file,
-    edit,
-    view,
-    simulation,
-    ...(mac ? [{ role: 'windowMenu' } as Item] : []),
-    help,
-  ];
+  const menus = model.menus.map(
+    (menu): Item => ({
+      label: menu.label,
+      ...(menu.help ? { role: 'help' } : {}),
+      submenu: items(menu.items),
+    }),
+  );
+  const help = menus.findIndex((_, i) => model.menus[i].help);
+  if (mac) {
+    // The Window menu goes before Help.
+    const at = help === -1 ? menus.length : help;
+    menus.splice(at, 0, role('windowMenu', 'window'));
+  }
+  return [...(mac ? [appMenu] : []), ...menus];
+}
+
+/** No separator first, last, or twice in a row (items the shell leaves out on one platform). */
+function tidySeparators(items: readonly Item[]): Item[] {
+  const tidy: Item[] = [];
+  for (const item of items) {
+    if (item.type === 'separator' && (tidy.length === 0 || tidy.at(-1)?.type === 'separator')) continue;
+    tidy.push(item);
+  }
+  if (tidy.at(-1)?.type === 'separator') tidy.pop();
+  return tidy;
 }

@@ -1,6 +1,6 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import { CHANNELS } from './channels.ts';
-import { type DesktopApi, isMenuCommand, type OpenedDocument } from './contract.ts';
+import { type DesktopApi, isCommandId, type OpenedDocument } from './contract.ts';
 
 /**
  * The preload: exposes `window.archsim`, a small set of named capabilities, to the sandboxed renderer.
@@ -25,13 +25,15 @@ const api = {
   setTitleState: (state) => {
     void ipcRenderer.invoke(CHANNELS.setTitleState, state).catch(() => {});
   },
-  confirmDiscard: () => ipcRenderer.invoke(CHANNELS.confirmDiscard),
+  setMenu: (model) => {
+    void ipcRenderer.invoke(CHANNELS.setMenu, model).catch(() => {});
+  },
   nativeEdit: (action) => {
     void ipcRenderer.invoke(CHANNELS.nativeEdit, action).catch(() => {});
   },
   onMenuCommand: (listener) => {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
-      if (isMenuCommand(command)) listener(command);
+      if (isCommandId(command)) listener(command);
     };
     ipcRenderer.on(CHANNELS.menuCommand, wrapped);
     return () => {

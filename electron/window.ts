@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow, protocol, type Session, shell, type WebContents } from 'electron';
 import { APP_SCHEME, bundleFile, externalUrl, navigationDecision, responseHeaders } from './navigation.ts';
+import { MIN_SIZE, type Placement } from './windowState.ts';
 
 /**
  * The window and what may load in it. The renderer comes from `app://bundle/…`, served from the built
@@ -39,12 +40,14 @@ export function denyPermissions(ses: Session): void {
   ses.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(preload: string, icon: string | undefined): BrowserWindow {
+/** The window, opened where `place` says (windowState.ts: where the user left it, or centred). */
+export function createMainWindow(preload: string, icon: string | undefined, place: Placement): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    width: place.width,
+    height: place.height,
+    ...(place.x !== undefined && place.y !== undefined ? { x: place.x, y: place.y } : {}),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'ArchSim',
     backgroundColor: '#ffffff',
@@ -67,7 +70,11 @@ export function createMainWindow(preload: string, icon: string | undefined): Bro
     },
   });
   // Navigation is locked for every web contents, this one included, in main.ts's web-contents-created.
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    // maximize() also shows the window.
+    if (place.maximized) win.maximize();
+    else win.show();
+  });
   return win;
 }
 

@@ -2,8 +2,8 @@
 /**
  * Bundles the desktop shell: electron/main.ts → dist/electron/main.cjs and electron/preload.ts →
  * dist/electron/preload.cjs, each one CommonJS file with everything but 'electron' inside (a sandboxed
- * preload can only require 'electron'; the packaged app ships no node_modules). Uses esbuild (installed
- * with tsx and vite); should it be missing, Vite's library build does the same job.
+ * preload can only require 'electron'; the packaged app ships no node_modules). Uses esbuild (a dev
+ * dependency); should it be missing, Vite's library build does the same job.
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';

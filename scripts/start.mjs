@@ -12,16 +12,27 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { build, preview } from 'vite';
 import { buildElectron } from './buildElectron.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const config = path.join(root, 'renderer/vite.config.ts');
-const { browserFallbackMessage, electronArgs, findElectronBinary } = await tsImport(
-  '../electron/launch.ts',
-  import.meta.url,
+// The launch decisions are TypeScript (unit-tested in electron/): bundle them to plain JavaScript
+// first, as everything else that runs in Node is, so `npm start` does not need tsx.
+const launchModule = path.join(root, 'dist/start/launch.mjs');
+await esbuild.build({
+  entryPoints: [path.join(root, 'electron/launch.ts')],
+  outfile: launchModule,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+const { browserFallbackMessage, electronArgs, findElectronBinary } = await import(
+  pathToFileURL(launchModule).href
 );
 
 await build({ configFile: config, logLevel: 'warn' });

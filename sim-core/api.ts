@@ -1,4 +1,5 @@
 import type { ScenarioEvent, Topology } from './format/schema.ts';
+import type { Message } from './messages/Message.ts';
 
 /** A scenario event as given to `applyEvent`: `atSec` optional. */
 export type ScenarioEventInput = ScenarioEvent extends infer T
@@ -9,13 +10,34 @@ export type ScenarioEventInput = ScenarioEvent extends infer T
 
 import type { Snapshot, Summary } from './results/types.ts';
 
-/** One problem found in a topology file: where (`nodes[3].params.replicas`) and what. */
-export interface ValidationIssue {
+/**
+ * One problem found in a topology file: where (`nodes[3].params.replicas`, `''` for the whole file) and
+ * what, as a code with parameters (`value.mustBe`), worded per language by `sim-core/messages/issueText.ts`.
+ */
+export interface ValidationIssue extends Message {
   path: string;
-  message: string;
+  /** The known name closest to a mistyped one (`replicas` for `replica`). */
+  guess?: string;
+  /** The node or edge the issue sits in, for a list read away from the inspector. */
+  owner?: { list: 'nodes' | 'edges'; id: string };
 }
 
 export type ValidationResult = { ok: true; topology: Topology } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Limits a run may not exceed; defaults `DEFAULT_BUDGETS` (1 GiB, 20 million events). Before the run,
+ * an estimate from the topology (`sim-core/limits/`) refuses a run that would exceed one, before
+ * allocating anything: a `SimulationError` `budget.memory` or `budget.events` naming the field that
+ * contributes most. While it runs, the kernel stops it at exactly `maxEvents` events
+ * (`budget.eventsExceeded`, naming the busiest nodes), and when the requests in flight outgrow the memory
+ * the estimated structures leave (`watchdog.unboundedWork`, naming where the work piles up).
+ */
+export interface Budgets {
+  /** Bytes the engine's structures may take (nodes, replicas, windows, requests in flight). */
+  maxMemoryBytes?: number;
+  /** Events the run may process. */
+  maxEvents?: number;
+}
 
 export interface SimulationOptions {
   /** Overrides `scenario.seed`. */
@@ -27,6 +49,8 @@ export interface SimulationOptions {
    * would make the run slow, `'off'` never does, a number in (0, 1] forces that factor.
    */
   sampling?: 'auto' | 'off' | number;
+  /** Raises (or lowers) the memory and event budgets (see `Budgets`). */
+  budgets?: Budgets;
 }
 
 /** A running simulation. All times are simulated seconds. */

@@ -1,10 +1,10 @@
 /**
  * The simulation in a web worker, through comlink: a few lines around the same plain functions that
- * Node tests call directly. The UI creates the worker with
- * `new Worker(new URL('sim-core/worker.ts', import.meta.url), { type: 'module' })` and wraps it with
- * `Comlink.wrap<SimWorkerApi>(worker)`.
+ * Node tests call directly. The UI reaches it through its supervisor (`renderer/src/run/simClient.ts`),
+ * which puts a deadline on every call. The worker's clock times the engine and keeps each call's wall
+ * budget (see `AdvanceRequest.wallMs`).
  */
 import { expose } from 'comlink';
 import { createSimWorkerApi } from './workerApi.ts';
 
-expose(createSimWorkerApi());
+expose(createSimWorkerApi(() => performance.now()));

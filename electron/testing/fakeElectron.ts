@@ -37,7 +37,18 @@ export class FakeWebContents extends FakeEmitter {
   selectAll = vi.fn();
 }
 
-export function createFakeElectron(paths: Record<string, string>) {
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** `paths`: app.getPath's answers; `workAreas`: the screens' (the first is the primary one). */
+export function createFakeElectron(
+  paths: Record<string, string>,
+  workAreas: Rect[] = [{ x: 0, y: 0, width: 1920, height: 1050 }],
+) {
   const windows: FakeWindow[] = [];
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
@@ -47,6 +58,7 @@ export function createFakeElectron(paths: Record<string, string>) {
     whenReady = () => Promise.resolve();
     getPath = (name: string) => paths[name] ?? `/nonexistent/${name}`;
     getVersion = () => '0.1.0';
+    getLocale = () => 'en-US';
     setPath = vi.fn();
     quit = vi.fn();
     exit = vi.fn();
@@ -66,6 +78,13 @@ export function createFakeElectron(paths: Record<string, string>) {
     focus = vi.fn();
     restore = vi.fn();
     isMinimized = () => false;
+    maximized = false;
+    maximize = vi.fn(() => {
+      this.maximized = true;
+    });
+    isMaximized = () => this.maximized;
+    bounds: Rect;
+    getNormalBounds = () => ({ ...this.bounds });
     setTitle = (title: string) => {
       this.title = title;
     };
@@ -73,6 +92,8 @@ export function createFakeElectron(paths: Record<string, string>) {
     setRepresentedFilename = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       super();
+      const { x, y, width, height } = options as Partial<Rect>;
+      this.bounds = { x: x ?? 0, y: y ?? 0, width: width ?? 800, height: height ?? 600 };
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
@@ -98,6 +119,10 @@ export function createFakeElectron(paths: Record<string, string>) {
       registerSchemesAsPrivileged: vi.fn(),
       handle: (scheme: string, fn: (request: Request) => Promise<Response>) =>
         protocolHandlers.set(scheme, fn),
+    },
+    screen: {
+      getAllDisplays: () => workAreas.map((workArea) => ({ workArea })),
+      getPrimaryDisplay: () => ({ workArea: workAreas[0] }),
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },

@@ -1,88 +1,72 @@
 import { useShallow } from 'zustand/react/shallow';
+import { CommandButton } from './commands/CommandButton.tsx';
+import { useRunCommand } from './commands/Commands.tsx';
+import { MenuButton } from './commands/MenuButton.tsx';
 import { LOCALES, type Locale } from './i18n/messages.ts';
 import { useT } from './i18n/useT.ts';
-import { autoLayout } from './model/autoLayout.ts';
-import { emptyDoc } from './model/document.ts';
-import { exportCsv, openDocument, saveDocument } from './platform/files.ts';
-import type { Platform } from './platform/Platform.ts';
-import { useUnsavedGuard } from './presets/useUnsavedGuard.tsx';
 import { useStore } from './store/store.ts';
 
 const selectToolbar = (s: ReturnType<typeof useStore.getState>) => ({
   fileName: s.fileName,
   dirty: s.dirty,
-  canUndo: s.past.length > 0,
-  canRedo: s.future.length > 0,
-  hasResults: s.summary !== null,
   locale: s.locale,
-  showTail: s.showTail,
-  pinned: s.pinned !== null,
 });
 
-/** File, edit and view actions; the same actions the desktop menus call. */
-export function Toolbar({ platform }: { platform: Platform }) {
+/** The toolbar's commands, in groups; the same commands as the native menus, through one dispatcher. */
+export const TOOLBAR = {
+  file: ['file.new', 'file.open', 'file.presets', 'file.save', 'file.saveAs'],
+  exports: ['file.exportCsv', 'file.exportCanvasPng', 'file.exportCanvasSvg', 'file.exportChartImage'],
+  edit: ['edit.undo', 'edit.redo', 'edit.autoLayout'],
+  results: ['view.toggleTail', 'sim.pin'],
+} as const;
+
+/**
+ * File, edit and results commands, on one row whose height and button positions never change: the file
+ * name has a column of its own that cuts a long name short, and toggles keep one label (pressed or not).
+ */
+export function Toolbar() {
   const t = useT();
-  const { fileName, dirty, canUndo, canRedo, hasResults, locale, showTail, pinned } = useStore(
-    useShallow(selectToolbar),
-  );
-  const s = useStore.getState;
-  // New and Open replace the document: with unsaved changes they ask first.
-  const [guard, question] = useUnsavedGuard(platform);
+  const run = useRunCommand();
+  const { fileName, dirty, locale } = useStore(useShallow(selectToolbar));
+  const name = fileName ?? t('untitled');
   return (
     <header className="toolbar">
-      {question}
       <span className="app-name">{t('appName')}</span>
-      <span className="file-name" title={dirty ? t('unsaved') : undefined}>
-        {fileName ?? t('untitled')}
-        {dirty ? ' •' : ''}
+      <span className="file-name" title={dirty ? `${name} — ${t('unsaved')}` : name}>
+        <span className="file-name-text">{name}</span>
+        <span className="dirty-mark" aria-hidden="true">
+          {dirty ? ' •' : ''}
+        </span>
+        {dirty && <span className="visually-hidden">{t('unsaved')}</span>}
       </span>
-      <button type="button" onClick={() => guard(() => s().load(emptyDoc(), null))}>
-        {t('new')}
-      </button>
-      <button type="button" onClick={() => void openDocument(platform, guard)}>
-        {t('open')}
-      </button>
-      <button type="button" onClick={() => s().setGalleryOpen(true)}>
-        {t('presets')}
-      </button>
-      <button type="button" onClick={() => void saveDocument(platform, false)}>
-        {t('save')}
-      </button>
-      <button type="button" onClick={() => void saveDocument(platform, true)}>
-        {t('saveAs')}
-      </button>
-      <button type="button" onClick={() => void exportCsv(platform)} disabled={!hasResults}>
-        {t('exportCsv')}
-      </button>
-      <span className="separator" />
-      <button type="button" onClick={() => s().undo()} disabled={!canUndo}>
-        {t('undo')}
-      </button>
-      <button type="button" onClick={() => s().redo()} disabled={!canRedo}>
-        {t('redo')}
-      </button>
-      <button type="button" onClick={() => s().change(autoLayout)}>
-        {t('autoLayout')}
-      </button>
-      <span className="separator" />
-      <button type="button" aria-pressed={showTail} onClick={() => s().toggleTail()} disabled={!hasResults}>
-        {showTail ? t('hideTail') : t('showTail')}
-      </button>
-      {pinned ? (
-        <button type="button" onClick={() => s().unpin()}>
-          {t('unpin')}
-        </button>
-      ) : (
-        <button type="button" onClick={() => s().pin(new Date().toLocaleTimeString())} disabled={!hasResults}>
-          {t('pinRun')}
-        </button>
-      )}
+      <fieldset className="toolbar-group">
+        <legend className="visually-hidden">{t('toolbar.file')}</legend>
+        {TOOLBAR.file.map((id) => (
+          <CommandButton key={id} id={id} />
+        ))}
+        <MenuButton label={t('toolbar.export')} entries={TOOLBAR.exports.map((id) => ({ id }))} />
+      </fieldset>
+      <fieldset className="toolbar-group">
+        <legend className="visually-hidden">{t('toolbar.edit')}</legend>
+        {TOOLBAR.edit.map((id) => (
+          <CommandButton key={id} id={id} />
+        ))}
+      </fieldset>
+      <fieldset className="toolbar-group">
+        <legend className="visually-hidden">{t('toolbar.results')}</legend>
+        {TOOLBAR.results.map((id) => (
+          <CommandButton key={id} id={id} />
+        ))}
+      </fieldset>
       <label className="language">
         {t('language')}
-        <select value={locale} onChange={(e) => s().setLocale(e.target.value as Locale)}>
-          {Object.entries(LOCALES).map(([code, name]) => (
+        <select
+          value={locale}
+          onChange={(e) => void run(`view.language.${e.target.value as Locale}`, 'toolbar')}
+        >
+          {Object.entries(LOCALES).map(([code, label]) => (
             <option key={code} value={code}>
-              {name}
+              {label}
             </option>
           ))}
         </select>

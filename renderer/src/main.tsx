@@ -6,9 +6,11 @@ import { App } from './App.tsx';
 import { systemLocale } from './i18n/messages.ts';
 import { browserPlatform } from './platform/browserPlatform.ts';
 import { createDesktopPlatform } from './platform/desktopPlatform.ts';
+import { localPreferences, persistRunBudgets } from './run/runBudgets.ts';
 import { useStore } from './store/store.ts';
 
 useStore.getState().setLocale(systemLocale(navigator.languages));
+persistRunBudgets(useStore, localPreferences());
 document.documentElement.lang = useStore.getState().locale;
 useStore.subscribe((s) => {
   document.documentElement.lang = s.locale;

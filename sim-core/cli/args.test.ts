@@ -61,6 +61,33 @@ describe('parseCommand', () => {
     expect(parseCommand(argv)).toMatchObject(expected);
   });
 
+  it.each([
+    ['4G', 4 * 2 ** 30],
+    ['512M', 512 * 2 ** 20],
+    ['1.5GiB', 1.5 * 2 ** 30],
+    ['64kb', 64 * 1024],
+    ['2e9', 2e9],
+    ['1t', 2 ** 40],
+  ])('reads --max-memory %s as %d bytes, for run and validate', (size, bytes) => {
+    expect(parseCommand(['run', 'a.json', '--max-memory', size])).toMatchObject({
+      budgets: { maxMemoryBytes: bytes },
+    });
+    expect(parseCommand(['validate', 'a.json', `--max-memory=${size}`])).toMatchObject({
+      budgets: { maxMemoryBytes: bytes },
+    });
+  });
+
+  it('reads --max-events', () => {
+    expect(parseCommand(['run', 'a.json', '--max-events', '1e9'])).toMatchObject({
+      budgets: { maxEvents: 1e9 },
+    });
+    expect(parseCommand(['validate', 'a.json', '--max-events', '500'])).toEqual({
+      name: 'validate',
+      file: 'a.json',
+      budgets: { maxEvents: 500 },
+    });
+  });
+
   it('parses validate, help and version', () => {
     expect(parseCommand(['validate', 'a.json'])).toEqual({ name: 'validate', file: 'a.json' });
     for (const argv of [['--help'], ['-h'], ['help'], ['run', 'a.json', '--help'], ['--help', '--version']]) {
@@ -71,7 +98,10 @@ describe('parseCommand', () => {
 
   it.each([
     [[], 'missing command: expected run or validate'],
-    [['frobnicate'], "unknown command 'frobnicate': expected run or validate"],
+    [
+      ['frobnicate'],
+      "unknown command 'frobnicate': expected run, validate, sweep, capacity, sensitivity, estimate, merge",
+    ],
     [['run'], 'run needs a topology FILE'],
     [['validate'], 'validate needs a topology FILE'],
     [['run', 'a.json', 'b.json'], "unexpected argument 'b.json' after a.json"],
@@ -114,6 +144,26 @@ describe('parseCommand', () => {
     [['run', 'a.json', '--out', ''], '--out needs a directory'],
     [['validate', 'a.json', '--seed', '3'], '--seed only applies to run, not validate'],
     [['validate', 'a.json', '--json'], '--json only applies to run, not validate'],
+    [
+      ['run', 'a.json', '--max-memory', '-1'],
+      "--max-memory must be a size in bytes or with a unit (512M, 4G), got '-1'",
+    ],
+    [
+      ['run', 'a.json', '--max-memory', '4X'],
+      "--max-memory must be a size in bytes or with a unit (512M, 4G), got '4X'",
+    ],
+    [
+      ['run', 'a.json', '--max-memory', '0'],
+      "--max-memory must be a size in bytes or with a unit (512M, 4G), got '0'",
+    ],
+    [
+      ['validate', 'a.json', '--max-events', 'lots'],
+      "--max-events must be a number of events ≥ 1 (20000000, 1e9), got 'lots'",
+    ],
+    [
+      ['run', 'a.json', '--max-events', '1e999'],
+      "--max-events must be a number of events ≥ 1 (20000000, 1e9), got '1e999'",
+    ],
   ])('%j is refused: %s', (argv, message) => {
     expect(usageErrorOf(argv)).toBe(message);
   });

@@ -1,19 +1,23 @@
 import { parseArgs } from 'node:util';
+import type { Budgets } from '../api.ts';
+import { ANALYSIS_COMMANDS, type AnalysisCommand, parseAnalysisCommand } from './analysisArgs.ts';
 
 /** A command line parsed and checked: every value is in range, only the file is still unread. */
 export type Command =
   | { name: 'help' }
   | { name: 'version' }
-  | { name: 'validate'; file: string }
+  | { name: 'validate'; file: string; budgets?: Budgets }
   | {
       name: 'run';
       file: string;
+      budgets?: Budgets;
       durationSec?: number;
       seed?: number;
       sampling?: 'auto' | 'off' | number;
       outDir?: string;
       json: boolean;
-    };
+    }
+  | AnalysisCommand;
 
 /** A problem with the command line or its input file: exit code 2, nothing written. */
 export class UsageError extends Error {
@@ -31,12 +35,23 @@ export const HELP = `archsim: run an ArchSim topology headless and print or expo
 
 Usage
   archsim run FILE [--duration S] [--seed N] [--sampling auto|off|F] [--json] [--out DIR]
-  archsim validate FILE
+               [--max-memory SIZE] [--max-events N]
+  archsim validate FILE [--max-memory SIZE] [--max-events N]
+  archsim sweep FILE --vary PATH=SPEC … [--seeds K] [--workers N] [--shard I/N] [--out DIR] [--json]
+  archsim capacity FILE --slo "p99<200ms" … [--scale clients|CLIENT] [--seeds K] [--out DIR] [--json]
+  archsim sensitivity FILE [--metric p99|capacity] [--delta 20%] [--param PATH …] [--out DIR]
+  archsim estimate FILE [--json]
+  archsim merge DIR … [--out DIR] [--json]
   archsim --help | --version
 
 Commands
   run        simulate FILE (an .archsim.json topology) and print a report
   validate   check FILE and print OK, or its problems
+  sweep      run FILE over a grid of parameter values × seeds, on worker threads (docs/analysis.md)
+  capacity   find the largest load at which every SLO holds, with a 95% interval and the bottleneck
+  sensitivity  rank parameters by their effect on p99 or capacity (±delta, common random numbers)
+  estimate   the analytic utilization of every node (flow balance; Jackson means where exact)
+  merge      combine the shard files of a sweep run with --shard into sweep.csv and sweep-summary.csv
 
 Options for run
   --duration S      simulated seconds, overrides scenario.durationSec (must exceed the warm-up)
@@ -45,10 +60,14 @@ Options for run
                     forces that factor
   --json            print the summary as JSON on stdout instead of the text report
   --out DIR         also write summary.csv, timeseries.csv, events.csv and tail.csv into DIR
+
+Budgets (run and validate): a run that would exceed one is refused before it starts
+  --max-memory SIZE memory for the engine's structures, bytes or 512M, 4G (default 1G)
+  --max-events N    events the run may process (default 20000000)
   -h, --help        show this help
   --version         print the version
 
-Exit codes: 0 done, 1 the run failed, 2 bad arguments or an invalid file.
+Exit codes: 0 done, 1 the run failed, 2 bad arguments, an invalid file or a budget exceeded.
 More: docs/cli.md
 `;
 
@@ -60,10 +79,12 @@ const OPTIONS = {
   sampling: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  'max-memory': { type: 'string' },
+  'max-events': { type: 'string' },
 } as const;
 
 const RUN_ONLY = ['duration', 'seed', 'sampling', 'out', 'json'] as const;
-const VALUE_OPTIONS = ['--duration', '--seed', '--sampling'];
+const VALUE_OPTIONS = ['--duration', '--seed', '--sampling', '--max-memory', '--max-events'];
 const MAX_SEED = 0xffffffff;
 /** A plain decimal number: no sign, hex, `Infinity` or blanks, which `Number()` would accept. */
 const DECIMAL = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -73,7 +94,14 @@ const DECIMAL = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * Throws a `UsageError` saying what is wrong for an unknown command or option, a missing file,
  * a value out of range, or an option the command does not take.
  */
-export function parseCommand(argv: readonly string[]): Command {
+export function parseCommand(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Command {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  if ((ANALYSIS_COMMANDS as readonly string[]).includes(first ?? '') && !argv.some(isHelp)) {
+    return parseAnalysisCommand(argv, env);
+  }
   const { values, positionals } = parseStrict(joinNegativeValues(argv));
   if (values.help || positionals[0] === 'help') return { name: 'help' };
   if (values.version) return { name: 'version' };
@@ -81,7 +109,9 @@ export function parseCommand(argv: readonly string[]): Command {
   const [name, file, ...extra] = positionals;
   if (name === undefined) throw new UsageError('missing command: expected run or validate');
   if (name !== 'run' && name !== 'validate') {
-    throw new UsageError(`unknown command '${name}': expected run or validate`);
+    throw new UsageError(
+      `unknown command '${name}': expected run, validate, ${ANALYSIS_COMMANDS.join(', ')}`,
+    );
   }
   if (file === undefined || file === '') throw new UsageError(`${name} needs a topology FILE`);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}' after ${file}`);
@@ -89,7 +119,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === 'validate') {
     const given = RUN_ONLY.find((option) => values[option] !== undefined);
     if (given !== undefined) throw new UsageError(`--${given} only applies to run, not validate`);
-    return { name, file };
+    return { name, file, budgets: parseBudgets(values['max-memory'], values['max-events']) };
   }
   if (values.out === '') throw new UsageError('--out needs a directory');
   return {
@@ -100,8 +130,11 @@ export function parseCommand(argv: readonly string[]): Command {
     sampling: values.sampling === undefined ? undefined : parseSampling(values.sampling),
     outDir: values.out,
     json: values.json ?? false,
+    budgets: parseBudgets(values['max-memory'], values['max-events']),
   };
 }
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /**
  * `--duration -5` → `--duration=-5`: parseArgs refuses a value that starts with a dash as ambiguous,
@@ -191,4 +224,29 @@ function parseSampling(text: string): 'auto' | 'off' | number {
     throw new UsageError(`--sampling must be auto, off or a factor in (0, 1], got '${text}'`);
   }
   return value;
+}
+
+/** Binary units, as `docker --memory` and `ulimit` read them: `512M` is 512 MiB. */
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+const SIZE = /^((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([kmgt]?)(?:i?b)?$/i;
+
+function parseBudgets(memory: string | undefined, events: string | undefined): Budgets | undefined {
+  if (memory === undefined && events === undefined) return undefined;
+  const budgets: Budgets = {};
+  if (memory !== undefined) {
+    const match = SIZE.exec(memory);
+    const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : Number.NaN;
+    if (!(bytes >= 1 && Number.isFinite(bytes))) {
+      throw new UsageError(`--max-memory must be a size in bytes or with a unit (512M, 4G), got '${memory}'`);
+    }
+    budgets.maxMemoryBytes = bytes;
+  }
+  if (events !== undefined) {
+    const value = DECIMAL.test(events) ? Number(events) : Number.NaN;
+    if (!(value >= 1 && Number.isFinite(value))) {
+      throw new UsageError(`--max-events must be a number of events ≥ 1 (20000000, 1e9), got '${events}'`);
+    }
+    budgets.maxEvents = value;
+  }
+  return budgets;
 }

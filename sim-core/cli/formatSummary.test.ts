@@ -68,14 +68,22 @@ describe('formatSummary', () => {
 
   it('notes sampling and leaves out empty sections', () => {
     const summary = sampleSummary();
-    summary.sampling = { factor: 0.1, reason: 'offered load 2.1M rps' };
+    summary.sampling = { factor: 0.1, kept: 1, of: 10 };
     summary.edges = { e: { ...emptyRow(), source: 'a', target: 'b', retryAmplification: 1 } };
     summary.tailAttribution = { thresholdMs: null, requests: 0, hops: [] };
     summary.eventsApplied = [];
     summary.endToEnd.errors = emptyErrors();
     const out = formatSummary(summary);
     expect(lineStartingWith(out, 'Sampling ')).toBe(
-      'Sampling  traffic and replicas x0.100, counts scaled back up (offered load 2.1M rps)',
+      'Sampling  1 in 10 of the replicas with 1 in 10 of the traffic (x0.100), counts scaled back up',
+    );
+    summary.notices = [
+      { code: 'sampling.replicas', params: { node: 'api', kept: 3, total: 30 } },
+      { code: 'sampling.approx.policy', params: { node: 'lb', policy: 'powerOfTwo' } },
+    ];
+    expect(formatSummary(summary)).toContain(
+      'counts scaled back up\n          api: 3 of 30 replicas simulated, each with its real load.\n' +
+        '          lb balances by powerOfTwo, which depends on how many replicas there are',
     );
     expect(lineStartingWith(out, '  errors')).toBe('  errors       0');
     expect(out).not.toContain('Scenario');

@@ -1,3 +1,4 @@
+import { formatMessage } from '../messages/formatMessage.ts';
 import { ERROR_REASONS, type ErrorCounts, type Summary } from '../results/types.ts';
 import {
   formatCompact,
@@ -33,10 +34,19 @@ function runInfo(s: Summary): string {
     `Events    ${formatCount(s.events)} in ${formatCount(s.wallMs)} ms wall (${eventsPerSec} events/s)\n`;
   if (s.eventsApplied.length > 0) text += `Scenario  ${formatCount(s.eventsApplied.length)} events applied\n`;
   if (s.sampling !== null) {
+    const { kept, of } = s.sampling;
     text +=
-      `Sampling  traffic and replicas x${formatSig(s.sampling.factor)}, counts scaled back up ` +
-      `(${printable(s.sampling.reason)})\n`;
+      `Sampling  ${formatCount(kept)} in ${formatCount(of)} of the replicas with ${formatCount(kept)} in ` +
+      `${formatCount(of)} of the traffic (x${formatSig(s.sampling.factor)}), counts scaled back up\n`;
   }
+  // What sampling did, or why it did not happen, in the core's English words.
+  for (const notice of s.notices)
+    if (
+      notice.code.startsWith('sampling.') &&
+      notice.code !== 'sampling.applied' &&
+      notice.code !== 'sampling.forced'
+    )
+      text += `          ${printable(formatMessage('en', notice))}\n`;
   return text;
 }
 

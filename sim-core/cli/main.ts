@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { eventsCsv, summaryCsv, tailAttributionCsv, timeseriesCsv } from '../export/csv.ts';
 import type { Topology } from '../format/schema.ts';
+import { issueLine } from '../messages/issueText.ts';
+import { SimulationError } from '../messages/Message.ts';
 import { type Command, HELP, parseCommand, UsageError } from './args.ts';
+import { describeSimulationError } from './describeError.ts';
 import { formatSummary } from './formatSummary.ts';
+import { printable } from './text.ts';
 import { checkOutputDir, writeFilesAtomically } from './writeFilesAtomically.ts';
 
 /** Where the CLI writes; tests pass collectors, `archsim.ts` passes the process streams. */
@@ -26,13 +29,32 @@ const MAX_ISSUES_SHOWN = 20;
  * returns the exit code (`EXIT_OK`, `EXIT_FAILURE`, `EXIT_USAGE`). Never throws; messages go to
  * `io.stderr`, results to `io.stdout`.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<number> {
   try {
-    const command = parseCommand(argv);
+    const command = parseCommand(argv, env);
     return await execute(command, io);
   } catch (error) {
+    if (error instanceof SimulationError && !error.detail.code.startsWith('analysis.')) {
+      // A run of an analysis command over its budgets or stopped by a guard (run and validate name their
+      // file: `refusing`).
+      const { title, lines } = describeSimulationError(null, error);
+      io.stderr(`archsim: ${title}\n${lines.map((line) => `  ${line}\n`).join('')}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof SimulationError) {
+      // An analysis command's arguments, refused with a code: word it for the terminal.
+      const { analysisText } = await import('./analysisMessages.ts');
+      io.stderr(`archsim: ${analysisText(error.detail)}\n`);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError) {
-      io.stderr(`archsim: ${error.message}\n${error.details.map((line) => `  ${line}\n`).join('')}`);
+      // printable: a message may quote user text (a file name, an id), which must not reach the terminal raw.
+      const lines = error.details.map((line) => `  ${printable(line)}\n`).join('');
+      io.stderr(`archsim: ${printable(error.message)}\n${lines}`);
       return EXIT_USAGE;
     }
     io.stderr(`archsim: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -48,12 +70,22 @@ async function execute(command: Command, io: CliIo): Promise<number> {
     case 'version':
       io.stdout(`${await readVersion()}\n`);
       return EXIT_OK;
-    case 'validate':
-      await loadTopology(command.file);
+    case 'validate': {
+      // Whatever run would refuse before running, validate refuses: the file, then its budgets.
+      const topology = await loadTopology(command.file);
+      const { checkBudgets } = await import('../limits/budgets.ts');
+      refusing(command.file, () => checkBudgets(topology, { budgets: command.budgets }));
       io.stdout(`OK ${command.file}\n`);
       return EXIT_OK;
+    }
     case 'run':
       return run(command, io);
+    case 'sweep':
+    case 'capacity':
+    case 'sensitivity':
+    case 'estimate':
+    case 'merge':
+      return (await import('./analysisCommands.ts')).runAnalysis(command, io);
     default: {
       const unknown: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unknown)}`);
@@ -78,22 +110,26 @@ async function run(command: Extract<Command, { name: 'run' }>, io: CliIo): Promi
 
   // Imported here, not at the top, so --help, --version and argument errors do not load the engine.
   const { createSimulation } = await import('../engine/createSimulation.ts');
-  const sim = createSimulation(topology, {
-    seed: command.seed,
-    durationSec: command.durationSec,
-    sampling: command.sampling,
-    wallClock: () => performance.now(),
-  });
-  sim.runUntil(sim.endSec);
+  const sim = refusing(command.file, () =>
+    createSimulation(topology, {
+      seed: command.seed,
+      durationSec: command.durationSec,
+      sampling: command.sampling,
+      budgets: command.budgets,
+      wallClock: () => performance.now(),
+    }),
+  );
+  refusing(command.file, () => sim.runUntil(sim.endSec));
   const summary = sim.summary();
   io.stdout(command.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
 
   if (command.outDir !== undefined) {
+    const { eventsCsv, summaryCsv, tailAttributionCsv, timeseriesCsv } = await import('../export/csv.ts');
     const windows = sim.snapshot().windows;
     const files: Record<(typeof OUTPUT_FILES)[number], string> = {
       'summary.csv': summaryCsv(summary),
       'timeseries.csv': timeseriesCsv(windows, summary.nodes),
-      'events.csv': eventsCsv(summary.eventsApplied),
+      'events.csv': eventsCsv(summary.eventsApplied, 'en'),
       'tail.csv': tailAttributionCsv(summary),
     };
     const outDir = command.outDir;
@@ -104,6 +140,17 @@ async function run(command: Extract<Command, { name: 'run' }>, io: CliIo): Promi
     io.stderr(`archsim: wrote ${OUTPUT_FILES.join(', ')} to ${dir}\n`);
   }
   return EXIT_OK;
+}
+
+/** Runs `work`; a budget it would exceed (or exceeded) becomes a `UsageError`: exit 2, nothing written. */
+function refusing<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof SimulationError)) throw error;
+    const { title, lines } = describeSimulationError(file, error);
+    throw new UsageError(title, lines);
+  }
 }
 
 /**
@@ -121,9 +168,7 @@ export async function loadTopology(file: string): Promise<Topology> {
   const { parseTopologyText } = await import('../format/validate.ts');
   const result = parseTopologyText(text);
   if (result.ok) return result.topology;
-  const shown = result.issues
-    .slice(0, MAX_ISSUES_SHOWN)
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  const shown = result.issues.slice(0, MAX_ISSUES_SHOWN).map((i) => issueLine('en', i));
   const more = result.issues.length - shown.length;
   if (more > 0) shown.push(`... and ${more} more`);
   const count = result.issues.length === 1 ? '1 problem' : `${result.issues.length} problems`;

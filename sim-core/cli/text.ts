@@ -56,11 +56,16 @@ export function words(camelCase: string): string {
 
 /**
  * User text (ids, labels) made safe to print: control characters, including the ESC that starts a
- * terminal escape sequence, become `?` so a crafted topology cannot rewrite the user's terminal.
+ * terminal escape sequence, bidirectional controls and half surrogate pairs become `?` so a crafted
+ * topology cannot rewrite or reorder the user's terminal.
  */
 export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  // Bidirectional controls reorder what a terminal shows, half a surrogate pair is no character.
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '?',
+  );
 }
 
 // East Asian wide and fullwidth characters take two terminal columns (Hangul, CJK, kana, fullwidth forms, emoji).

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
   return { ...actual, rename: vi.fn(actual.rename), mkdtemp: vi.fn(actual.mkdtemp) };
 });
+
+/** Whether `chattr +i` works here (root, and a file system with the immutable flag). */
+const IMMUTABLE_FOLDERS = (() => {
+  const probe = mkdtempSync(join(tmpdir(), 'archsim-chattr-'));
+  const ok = spawnSync('chattr', ['+i', probe]).status === 0;
+  spawnSync('chattr', ['-i', probe]);
+  rmSync(probe, { recursive: true, force: true });
+  return ok;
+})();
 
 const FILES = { 'summary.csv': 'new summary', 'timeseries.csv': 'new series', 'events.csv': 'new events' };
 
@@ -104,6 +115,36 @@ describe('writeFilesAtomically', () => {
     expect(await fs.readdir(out)).toEqual(['events.csv']);
     expect((await fs.readdir(root)).sort()).toEqual(['file', 'out']);
   });
+
+  it('refuses an output folder under a regular file before anything is written', async () => {
+    await fs.writeFile(join(root, 'file'), 'x');
+    await expect(checkOutputDir(join(root, 'file', 'out', 'deeper'), [])).rejects.toThrow(
+      `${join(root, 'file')} is a file, not a directory`,
+    );
+  });
+
+  it('accepts a missing folder whose nearest existing ancestor is writable, and leaves nothing behind', async () => {
+    await checkOutputDir(join(root, 'a', 'b', 'out'), Object.keys(FILES));
+    expect(await fs.readdir(root)).toEqual([]);
+  });
+
+  // An immutable folder refuses even root (EPERM); chattr needs root and a file system with the flag.
+  it.skipIf(!IMMUTABLE_FOLDERS)(
+    'tries writability instead of trusting permission bits, which root ignores',
+    async () => {
+      const locked = join(root, 'locked');
+      await fs.mkdir(locked);
+      expect(spawnSync('chattr', ['+i', locked]).status).toBe(0);
+      try {
+        await expect(checkOutputDir(locked, Object.keys(FILES))).rejects.toThrow(
+          `${locked} is not writable (EPERM)`,
+        );
+        await expect(checkOutputDir(join(locked, 'new'), Object.keys(FILES))).rejects.toThrow('not writable');
+      } finally {
+        spawnSync('chattr', ['-i', locked]);
+      }
+    },
+  );
 
   it('refuses file names that are paths', async () => {
     await expect(writeFilesAtomically(root, { '../x.csv': '' })).rejects.toThrow('not a plain file name');

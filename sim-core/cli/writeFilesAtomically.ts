@@ -21,18 +21,51 @@ const STALE_STAGING_MS = 60 * 60 * 1000;
 const WRONG_PLACE = new Set(['EACCES', 'EPERM', 'EROFS', 'EXDEV']);
 
 /**
- * Checks that `dir` can receive `names`: it is missing or a directory, and none of the names in it is a
- * directory. Throws an Error naming the offending path; cheap enough to call before a long run.
+ * Checks that `dir` can receive `names`, cheaply enough to call before a long run: it is a directory
+ * (or missing, and its nearest existing ancestor is one), none of the names in it is a directory, and a
+ * folder can be created in it (or in that ancestor). Writability is tried, not read off permission bits:
+ * root ignores those, while a read-only mount (EROFS) or an immutable folder (`chattr +i`, EPERM) refuses
+ * root too. The probe folder is removed at once. Throws an Error naming the offending path.
  */
 export async function checkOutputDir(dir: string, names: readonly string[]): Promise<void> {
-  const target = resolve(dir);
-  const info = await stat(target).catch(() => null);
-  if (info === null) return;
+  await probeWritable(await checkOutputShape(resolve(dir), names));
+}
+
+/** The shape checks of `checkOutputDir`; returns the folder the files will be written into or created in. */
+async function checkOutputShape(target: string, names: readonly string[]): Promise<string> {
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    if (info.code !== 'ENOENT' && info.code !== 'ENOTDIR') throw new Error(`${target}: ${info.message}`);
+    // Missing: it will be created inside its nearest existing ancestor, which must be a folder.
+    let ancestor = dirname(target);
+    let found = await stat(ancestor).catch(() => null);
+    while (found === null && dirname(ancestor) !== ancestor) {
+      ancestor = dirname(ancestor);
+      found = await stat(ancestor).catch(() => null);
+    }
+    if (found !== null && !found.isDirectory()) throw new Error(`${ancestor} is a file, not a directory`);
+    return ancestor;
+  }
   if (!info.isDirectory()) throw new Error(`${target} exists and is not a directory`);
   for (const name of names) {
     const existing = await lstat(join(target, name)).catch(() => null);
     if (existing?.isDirectory()) throw new Error(`${join(target, name)} is a directory, not a file`);
   }
+  return target;
+}
+
+/** Creates and removes a folder in `dir`: the one check of writability that holds for root too. */
+async function probeWritable(dir: string): Promise<void> {
+  let probe: string;
+  try {
+    probe = await mkdtemp(join(dir, '.archsim-probe-'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EROFS' ? 'a read-only file system' : code === 'ENOSPC' ? 'no space left' : 'not writable';
+    throw new Error(`${dir} is ${why} (${code ?? 'error'})`);
+  }
+  await rmdir(probe);
 }
 
 /**
@@ -55,7 +88,7 @@ export async function writeFilesAtomically(
   for (const name of Object.keys(files)) {
     if (name !== basename(name) || name.startsWith('.')) throw new Error(`not a plain file name: ${name}`);
   }
-  await checkOutputDir(target, Object.keys(files));
+  await checkOutputShape(target, Object.keys(files));
   try {
     await writeVia(dirname(target), target, files);
   } catch (error) {

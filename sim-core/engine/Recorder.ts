@@ -1,22 +1,15 @@
 import { NODE_KINDS } from '../format/schema.ts';
-import type {
-  AppliedEvent,
-  ConfidenceInterval,
-  LatencyHistogram,
-  MetricRow,
-  Summary,
-  TailHop,
-  WindowStats,
-} from '../results/types.ts';
+import type { Message } from '../messages/Message.ts';
+import type { AppliedEvent, LatencyHistogram, MetricRow, Summary, TailHop } from '../results/types.ts';
 import { PHASES } from '../results/types.ts';
-import { bucketLowerBound, LogHistogram } from '../stats/LogHistogram.ts';
-import { studentT975 } from '../stats/studentT.ts';
-import { E, K } from './codes.ts';
-import type { Engine } from './Engine.ts';
-import type { ClientRt, ServerRt } from './runtime.ts';
+import { batchInterval, windowsPerBatch } from '../stats/batchMeans.ts';
+import { BIN_BUCKETS, bucketLowerBound, LogHistogram } from '../stats/LogHistogram.ts';
+import { EventKind, NodeKind } from './codes.ts';
+import { pumpQueues } from './nodes/queue.ts';
 import type { ScopeAcc } from './ScopeAcc.ts';
-import { pumpQueues } from './stores.ts';
 import { TailAcc } from './TailAcc.ts';
+import { encodeRow, rowWidth, type ScopeSlot, WindowStore } from './WindowStore.ts';
+import type { World } from './World.ts';
 
 /** A named scope: its window accumulator and its run total. */
 export interface Scope {
@@ -25,14 +18,19 @@ export interface Scope {
   total: ScopeAcc;
 }
 
-const TARGET_BATCHES = 20;
-
 /**
  * Closes metric windows, keeps the run totals after warm-up, the batch means for confidence intervals
  * and the tail attribution, and logs what scenario events did. It turns accumulators into plain rows.
  */
 export class Recorder {
-  readonly windows: WindowStats[] = [];
+  /** Set by `start`, once the world's nodes and edges are known. */
+  windows!: WindowStore;
+  /** Per node index, and per edge index, where its numbers sit in a window. */
+  private nodeSlots: ScopeSlot[] = [];
+  private edgeSlots: ScopeSlot[] = [];
+  private e2eSlot!: ScopeSlot;
+  private clientSlots: ScopeSlot[] = [];
+  private classSlots: ScopeSlot[] = [];
   readonly applied: AppliedEvent[] = [];
   readonly tail: TailAcc;
   private windowStart = 0;
@@ -42,6 +40,8 @@ export class Recorder {
   private readonly batchMeans: number[] = [];
   private readonly batchP99s: number[] = [];
   wallMs = 0;
+  /** What the run wants its reader to know (windows widened, say), as messages. */
+  readonly notices: Message[] = [];
 
   constructor(
     readonly e2e: Scope,
@@ -54,56 +54,85 @@ export class Recorder {
   ) {
     this.tail = new TailAcc(hops);
     const windowsAfterWarmup = Math.max(1, Math.ceil((endMs - warmupMs) / windowMs));
-    this.batchSize = Math.max(1, Math.floor(windowsAfterWarmup / TARGET_BATCHES));
+    this.batchSize = windowsPerBatch(windowsAfterWarmup);
   }
 
-  start(e: Engine): void {
+  start(e: World): void {
+    this.layout(e);
     this.windowStart = 0;
-    e.heap.push(this.nextBoundary(e, 0), E.window, 0, 0);
+    e.k.scheduleAt(this.nextBoundary(e, 0), EventKind.windowEnd, 0, 0);
   }
 
-  private nextBoundary(e: Engine, after: number): number {
+  private nextBoundary(e: World, after: number): number {
     let next = (Math.floor(after / this.windowMs + 1e-9) + 1) * this.windowMs;
     if (after < e.warmupMs && e.warmupMs < next) next = e.warmupMs;
     return Math.min(next, e.endMs);
   }
 
-  log(e: Engine, type: AppliedEvent['type'], target: string, label: string, detail: string): void {
-    this.applied.push({ atSec: e.now / 1000, type, target, label, detail });
+  log(
+    e: World,
+    type: AppliedEvent['type'],
+    target: string,
+    label: AppliedEvent['label'],
+    detail: AppliedEvent['detail'],
+  ): void {
+    this.applied.push({ atSec: e.k.now / 1000, type, target, label, detail });
   }
 
-  closeWindow(e: Engine): void {
-    const now = e.now;
+  /** Lays the scopes out in a window: end to end, clients, classes, nodes (not clients), edges. */
+  private layout(e: World): void {
+    let at = 0;
+    const slot = (id: string, mask: number): ScopeSlot => {
+      const s = { id, mask, at };
+      at += rowWidth(mask);
+      return s;
+    };
+    this.e2eSlot = slot(this.e2e.id, this.e2e.acc.mask);
+    // The only client of a topology records into the end-to-end scope itself: one slot for both.
+    this.clientSlots = this.clients.map((c) =>
+      c.acc === this.e2e.acc ? { ...this.e2eSlot, id: c.id } : slot(c.id, c.acc.mask),
+    );
+    this.classSlots = this.classes.map((c) => slot(c.id, c.acc.mask));
+    const clientSlot = new Map(this.clientSlots.map((s) => [s.id, s]));
+    this.nodeSlots = e.nodes.map((n) =>
+      n.kind === NodeKind.client ? { ...(clientSlot.get(n.id) as ScopeSlot) } : slot(n.id, n.acc.mask),
+    );
+    this.edgeSlots = e.edges.map((x) => slot(x.id, x.acc.mask));
+    this.windows = new WindowStore({
+      endToEnd: this.e2eSlot,
+      clients: this.clientSlots,
+      classes: this.classSlots,
+      nodes: this.nodeSlots,
+      edges: this.edgeSlots,
+      width: at,
+    });
+  }
+
+  closeWindow(e: World): void {
+    const now = e.k.now;
     const span = now - this.windowStart;
     const counted = this.windowStart >= e.warmupMs - 1e-9;
     const scale = 1 / e.factor;
     if (counted) this.batchAdd(this.e2e.acc);
-    const close = (s: Scope) => s.acc.close(now, span, scale, counted ? s.total : null);
-    const rows = (scopes: { id: string; acc: ScopeAcc; total: ScopeAcc }[]) => {
-      const out: Record<string, MetricRow> = {};
-      for (const s of scopes) out[s.id] = close(s);
-      return out;
-    };
-    const endToEnd = close(this.e2e);
-    const clients: Record<string, MetricRow> = {};
-    for (const s of this.clients) clients[s.id] = s.acc === this.e2e.acc ? endToEnd : close(s);
+    const data = new Float64Array(this.windows.layout.width);
+    const close = (s: { acc: ScopeAcc; total: ScopeAcc }, at: ScopeSlot) =>
+      encodeRow(s.acc.close(now, span, scale, counted ? s.total : null), s.acc.mask, data, at.at);
+    close(this.e2e, this.e2eSlot);
+    // A client's scope may be the end-to-end one (a single client): closed once, above.
+    for (let i = 0; i < this.clients.length; i++)
+      if (this.clients[i].acc !== this.e2e.acc) close(this.clients[i], this.clientSlots[i]);
+    for (let i = 0; i < this.classes.length; i++) close(this.classes[i], this.classSlots[i]);
     // A client node's scope is its client scope, already closed: closing it again would report the
     // reset counters (zeros) and count the window's span twice in its run total.
-    const nodes: Record<string, MetricRow> = {};
-    for (const n of e.nodes) nodes[n.id] = n.kind === K.client ? clients[n.id] : close(n);
-    this.windows.push({
-      index: this.windows.length,
-      startSec: this.windowStart / 1000,
-      endSec: now / 1000,
-      endToEnd,
-      clients,
-      classes: rows(this.classes),
-      nodes,
-      edges: rows(e.edges),
-    });
+    const nodes = e.nodes;
+    for (let i = 0; i < nodes.length; i++)
+      if (nodes[i].kind !== NodeKind.client) close(nodes[i], this.nodeSlots[i]);
+    const edges = e.edges;
+    for (let i = 0; i < edges.length; i++) close(edges[i], this.edgeSlots[i]);
+    this.windows.push(this.windowStart / 1000, now / 1000, data);
     this.windowStart = now;
     pumpQueues(e);
-    if (now < e.endMs) e.heap.push(this.nextBoundary(e, now), E.window, 0, 0);
+    if (now < e.endMs) e.k.scheduleAt(this.nextBoundary(e, now), EventKind.windowEnd, 0, 0);
   }
 
   private batchAdd(acc: ScopeAcc): void {
@@ -117,20 +146,21 @@ export class Recorder {
     this.batchWindows = 0;
   }
 
-  summary(e: Engine): Summary {
+  summary(e: World): Summary {
     const scale = 1 / e.factor;
     const e2eRow = this.e2e.total.totalRow(scale);
+    // Records keyed by id have no prototype: any id, `__proto__` included, is a safe key.
     const rows = (scopes: Scope[]) => {
-      const out: Record<string, MetricRow> = {};
+      const out: Record<string, MetricRow> = Object.create(null);
       for (const s of scopes) out[s.id] = s.total === this.e2e.total ? e2eRow : s.total.totalRow(scale);
       return out;
     };
-    const nodes: Summary['nodes'] = {};
+    const nodes: Summary['nodes'] = Object.create(null);
     for (const n of e.nodes) {
       const row = n.total === this.e2e.total ? e2eRow : n.total.totalRow(scale);
       nodes[n.id] = { ...row, kind: NODE_KINDS[n.kind] };
     }
-    const edges: Summary['edges'] = {};
+    const edges: Summary['edges'] = Object.create(null);
     for (const edge of e.edges)
       edges[edge.id] = { ...edge.total.totalRow(scale), source: edge.source.id, target: edge.target.id };
     const hopNames = [...e.nodes.map((n) => n.id), ...e.edges.map((x) => x.id)];
@@ -144,18 +174,19 @@ export class Recorder {
       meanMs: h.meanMs,
     }));
     return {
-      simulatedSec: e.now / 1000,
+      simulatedSec: e.k.now / 1000,
       warmupSec: e.warmupMs / 1000,
       seed: e.seed,
-      events: e.events,
+      events: e.k.events,
       wallMs: this.wallMs,
       windowSec: this.windowMs / 1000,
-      sampling: e.factor < 1 ? { factor: e.factor, reason: e.samplingReason } : null,
+      notices: this.notices.slice(),
+      sampling: e.factor < 1 ? { factor: e.factor, kept: e.sampledKept, of: e.sampledOf } : null,
       endToEnd: {
         ...e2eRow,
         confidence: {
-          meanMs: interval(e2eRow.latencyMs.mean, this.batchMeans),
-          p99Ms: interval(e2eRow.latencyMs.p99, this.batchP99s),
+          meanMs: batchInterval(e2eRow.latencyMs.mean, this.batchMeans),
+          p99Ms: batchInterval(e2eRow.latencyMs.p99, this.batchP99s),
           batches: this.batchMeans.length,
         },
         latencyHistogram: coarseHistogram(this.e2e.total.latency, scale),
@@ -170,47 +201,23 @@ export class Recorder {
   }
 }
 
-/** Merges the fine buckets 8 at a time (about 9% wide bins) for charts. */
+/** Merges the fine buckets BIN_BUCKETS at a time (16 bins per octave, about 4–6% wide) for charts. */
 function coarseHistogram(h: LogHistogram, scale: number): LatencyHistogram {
   const out: LatencyHistogram = { lowerMs: [], upperMs: [], counts: [] };
   if (h.count === 0) return out;
-  const zeros = h.counts[0];
-  if (zeros > 0) {
+  if (h.zeros > 0) {
     out.lowerMs.push(0);
     out.upperMs.push(bucketLowerBound(1));
-    out.counts.push(zeros * scale);
+    out.counts.push(h.zeros * scale);
   }
-  let first = -1;
-  let last = -1;
-  for (let b = 1; b < h.counts.length; b++) {
-    if (h.counts[b] > 0) {
-      if (first < 0) first = b;
-      last = b;
-    }
-  }
-  if (first < 0) return out;
-  const start = 1 + Math.floor((first - 1) / 8) * 8;
-  for (let b = start; b <= last; b += 8) {
+  if (h.highest < h.lowest) return out;
+  const start = 1 + Math.floor((h.lowest - 1) / BIN_BUCKETS) * BIN_BUCKETS;
+  for (let b = start; b <= h.highest; b += BIN_BUCKETS) {
     let n = 0;
-    for (let i = b; i < b + 8 && i < h.counts.length; i++) n += h.counts[i];
+    for (let i = b; i < b + BIN_BUCKETS; i++) n += h.countAt(i);
     out.lowerMs.push(bucketLowerBound(b));
-    out.upperMs.push(bucketLowerBound(b + 8));
+    out.upperMs.push(bucketLowerBound(b + BIN_BUCKETS));
     out.counts.push(n * scale);
   }
   return out;
 }
-
-/** A 95% confidence interval around `estimate` from independent batch statistics (batch means). */
-function interval(estimate: number | null, batches: number[]): ConfidenceInterval {
-  const k = batches.length;
-  if (estimate === null || k < 2) return { estimate, low: null, high: null };
-  let mean = 0;
-  for (const b of batches) mean += b;
-  mean /= k;
-  let ss = 0;
-  for (const b of batches) ss += (b - mean) ** 2;
-  const half = studentT975(k - 1) * Math.sqrt(ss / (k - 1) / k);
-  return { estimate, low: estimate - half, high: estimate + half };
-}
-
-export type { ClientRt, ServerRt };

@@ -39,6 +39,9 @@ export class Gauge {
 
 const LATENCY_QUANTILES = [0.5, 0.9, 0.99, 0.999] as const;
 
+/** The histogram of a metric a scope never records (an edge's waits): shared, always empty. */
+const NO_SAMPLES = new LogHistogram();
+
 /** Which optional metrics a scope reports (the rest are null). */
 export const M = { util: 1, queue: 2, instances: 4, hits: 8, retries: 16, broker: 32, wait: 64 } as const;
 
@@ -58,8 +61,9 @@ export class ScopeAcc {
   /** Indexed by error code (1-based); slot 0 unused. */
   readonly errors = new Float64Array(REASON_COUNT + 1);
   readonly latency = new LogHistogram();
-  readonly wait = new LogHistogram();
-  readonly lag = new LogHistogram();
+  /** Admission waits (services, databases, pools) and message age (queues); empty for other scopes. */
+  readonly wait: LogHistogram;
+  readonly lag: LogHistogram;
   hits = 0;
   lookups = 0;
   calls = 0;
@@ -84,7 +88,10 @@ export class ScopeAcc {
     new GaugeTotal(),
   ];
 
-  constructor(readonly mask: number) {}
+  constructor(readonly mask: number) {
+    this.wait = (mask & M.wait) !== 0 ? new LogHistogram() : NO_SAMPLES;
+    this.lag = (mask & M.broker) !== 0 ? new LogHistogram() : NO_SAMPLES;
+  }
 
   error(code: number): void {
     this.errors[code]++;

@@ -1,9 +1,18 @@
 import { bucketOf, type LogHistogram } from '../stats/LogHistogram.ts';
-import type { Engine } from './Engine.ts';
+import type { World } from './World.ts';
 
-/** Fine histogram buckets per coarse tail bucket: 16 fine buckets make one of about 13% width. */
-const COARSE_SHIFT = 4;
+/** Fine histogram buckets per coarse tail bucket: 8 fine buckets (an eighth of an octave) make one of about 9–13% width. */
+const COARSE_SHIFT = 3;
 const PHASE_COUNT = 5;
+/** Above this many (hop, phase) slots a bucket keeps only the slots its requests touched. */
+const DENSE_SLOTS = 4096;
+
+/** Time per (hop, phase) slot of one latency bucket: dense for small topologies, sparse for large ones. */
+interface Bucket {
+  count: number;
+  dense: Float64Array | null;
+  sparse: Map<number, number> | null;
+}
 
 /**
  * Where the tail's time goes. Every successful request after warm-up adds its critical path (hop, phase,
@@ -13,25 +22,36 @@ const PHASE_COUNT = 5;
  */
 export class TailAcc {
   /** Indexed by coarse bucket; created on first use. */
-  private readonly buckets: ({ count: number; ms: Float64Array } | undefined)[] = [];
+  private readonly buckets: (Bucket | undefined)[] = [];
+  private readonly slots: number;
 
-  constructor(private readonly hops: number) {}
+  constructor(hops: number) {
+    this.slots = hops * PHASE_COUNT;
+  }
 
   /** Adds a request whose end-to-end latency fell in histogram bucket `bucket` (see LogHistogram). */
-  add(e: Engine, fineBucket: number, head: number): void {
+  add(e: World, fineBucket: number, head: number): void {
     const key = fineBucket >> COARSE_SHIFT;
     let bucket = this.buckets[key];
     if (bucket === undefined) {
-      bucket = { count: 0, ms: new Float64Array(this.hops * PHASE_COUNT) };
+      const dense = this.slots <= DENSE_SLOTS;
+      bucket = {
+        count: 0,
+        dense: dense ? new Float64Array(this.slots) : null,
+        sparse: dense ? null : new Map(),
+      };
       this.buckets[key] = bucket;
     }
     bucket.count++;
     const segs = e.segs;
     const nodes = e.nodes.length;
+    const dense = bucket.dense;
+    const sparse = bucket.sparse;
     for (let s = head; s >= 0; s = segs.next[s]) {
       const hop = segs.hop[s];
-      const h = hop >= 0 ? hop : nodes - 1 - hop;
-      bucket.ms[h * PHASE_COUNT + segs.phase[s]] += segs.ms[s];
+      const slot = (hop >= 0 ? hop : nodes - 1 - hop) * PHASE_COUNT + segs.phase[s];
+      if (dense !== null) dense[slot] += segs.ms[s];
+      else if (sparse !== null) sparse.set(slot, (sparse.get(slot) ?? 0) + segs.ms[s]);
     }
   }
 
@@ -43,7 +63,7 @@ export class TailAcc {
     if (thresholdMs === null) return { requests: 0, hops: [] };
     const fine = bucketOf(thresholdMs);
     const edge = fine >> COARSE_SHIFT;
-    const sums = new Float64Array(this.hops * PHASE_COUNT);
+    const sums = new Float64Array(this.slots);
     let requests = 0;
     for (let key = 0; key < this.buckets.length; key++) {
       const bucket = this.buckets[key];
@@ -54,14 +74,16 @@ export class TailAcc {
         let above = 0;
         let all = 0;
         for (let b = key << COARSE_SHIFT; b < (key + 1) << COARSE_SHIFT; b++) {
-          all += e2e.counts[b] ?? 0;
-          if (b >= fine) above += e2e.counts[b] ?? 0;
+          const n = e2e.countAt(b);
+          all += n;
+          if (b >= fine) above += n;
         }
         weight = all > 0 ? above / all : 0;
       }
       if (weight === 0) continue;
       requests += bucket.count * weight;
-      for (let i = 0; i < sums.length; i++) sums[i] += bucket.ms[i] * weight;
+      if (bucket.dense !== null) for (let i = 0; i < sums.length; i++) sums[i] += bucket.dense[i] * weight;
+      else for (const [slot, ms] of bucket.sparse ?? []) sums[slot] += ms * weight;
     }
     let total = 0;
     for (let i = 0; i < sums.length; i++) total += sums[i];

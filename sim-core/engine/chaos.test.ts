@@ -176,9 +176,10 @@ describe('killing shard primaries (killInstances role "primary")', () => {
     d.scenario.events = [{ type: 'killInstances', atSec: 5, target: 'etcd', fraction: 0.3, role: 'primary' }];
     const { summary } = run(d);
     expect(summary.eventsApplied.filter((a) => a.type === 'failover')).toHaveLength(3);
-    expect(summary.eventsApplied.find((a) => a.type === 'killInstances')?.detail).toBe(
-      'killed the primaries of 3 of 10 shard(s)',
-    );
+    expect(summary.eventsApplied.find((a) => a.type === 'killInstances')?.detail).toEqual({
+      code: 'event.killedPrimaries',
+      params: { killed: 3, shards: 10 },
+    });
   });
 
   it('is refused on a service, in a file and live', () => {

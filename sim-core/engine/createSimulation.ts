@@ -1,13 +1,17 @@
 import type { ScenarioEventInput, Simulation, SimulationOptions } from '../api.ts';
 import { EVENT_TARGETS } from '../format/eventTargets.ts';
 import { NODE_KINDS, type ScenarioEvent, scenarioEvent, type Topology } from '../format/schema.ts';
-import { E } from './codes.ts';
-import { compile } from './compile.ts';
+import { checkBudgets, checkLiveEvent, resolveBudgets, structureBytes } from '../limits/budgets.ts';
+import { EventKind } from './codes.ts';
+import { compile, start } from './compile.ts';
 
 /**
  * Creates a simulation of a validated topology (see `validateTopology`). Same topology, seed and
  * options → bit-identical results. Throws a RangeError if the topology asks for something the engine
- * cannot do (more than 31 request classes, a sampling factor outside (0, 1]).
+ * cannot do (more than 31 request classes, a sampling factor outside (0, 1]), and a `SimulationError`
+ * (`budget.memory`, `budget.events`) before allocating anything if the run would exceed its budgets
+ * (`options.budgets`, see `Budgets`). The kernel enforces them while it runs: `runUntil` and `step`
+ * then throw its `SimulationError`, and keep throwing it; `summary()` still reports the run so far.
  *
  * `wallClock` (ms, e.g. a high-resolution timer) lets the caller measure the loop's wall time; the engine
  * itself never reads a clock.
@@ -16,8 +20,19 @@ export function createSimulation(
   topology: Topology,
   options: SimulationOptions & { wallClock?: () => number } = {},
 ): Simulation {
-  const e = compile(topology, options);
-  e.start();
+  const estimate = checkBudgets(topology, options);
+  const budgets = resolveBudgets(options.budgets);
+  // The kernel's guards enforce the same budgets while the run goes: its events, and the requests in
+  // flight, which may take what the structures estimated before the run leave of the memory budget.
+  const e = compile(topology, {
+    ...options,
+    budgets: {
+      maxEvents: budgets.maxEvents,
+      maxMemoryBytes: budgets.maxMemoryBytes - structureBytes(estimate),
+    },
+  });
+  start(e);
+  const liveEvents: ScenarioEvent[] = [];
   const clock = options.wallClock;
   const timed = (run: () => number) => {
     if (!clock) return run();
@@ -26,10 +41,10 @@ export function createSimulation(
     e.recorder.wallMs += clock() - t0;
     return n;
   };
-  const done = () => e.heap.peekTime() > e.endMs;
+  const done = () => e.k.nextTime() > e.endMs;
   return {
     get nowSec() {
-      return e.now / 1000;
+      return e.k.now / 1000;
     },
     get endSec() {
       return e.endMs / 1000;
@@ -39,7 +54,7 @@ export function createSimulation(
     },
     runUntil(simSec: number): number {
       if (Number.isNaN(simSec)) throw new RangeError('runUntil needs a time in seconds, got NaN');
-      return timed(() => e.run(Math.min(simSec * 1000, e.endMs), Number.POSITIVE_INFINITY));
+      return timed(() => e.run(simSec * 1000, Number.POSITIVE_INFINITY));
     },
     step(maxEvents: number): number {
       if (!(maxEvents >= 0)) throw new RangeError(`step needs a count ≥ 0, got ${maxEvents}`);
@@ -55,15 +70,18 @@ export function createSimulation(
       }
       const event = parsed.data;
       checkTarget(e, event);
+      const now = { ...event, atSec: e.k.now / 1000 };
+      checkLiveEvent(topology, liveEvents, now, { durationSec: e.endMs / 1000, factor: e.factor, budgets });
+      liveEvents.push(now);
       const index = e.scenario.length;
-      e.scenario.push({ event: { ...event, atSec: e.now / 1000 }, killed: [] });
-      e.heap.push(e.now, E.scenario, index, 0);
+      e.scenario.push({ event: now, killed: [] });
+      e.k.schedule(0, EventKind.scenario, index, 0);
       if ('durationSec' in event && event.durationSec !== undefined)
-        e.heap.push(e.now + event.durationSec * 1000, E.scenario, index, 1);
+        e.k.schedule(event.durationSec * 1000, EventKind.scenario, index, 1);
     },
     snapshot(sinceWindow = 0) {
       return {
-        nowSec: e.now / 1000,
+        nowSec: e.k.now / 1000,
         endSec: e.endMs / 1000,
         done: done(),
         windows: e.recorder.windows.slice(Math.max(0, sinceWindow)),

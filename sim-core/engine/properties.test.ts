@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../api.ts';
 import type { Topology } from '../format/schema.ts';
 import { validateTopology } from '../format/validate.ts';
+import { SimulationError } from '../messages/Message.ts';
 import type { MetricRow, Summary, WindowStats } from '../results/types.ts';
-import { topologyDocuments, withUnrelatedPart } from '../test/arbitraryTopology.ts';
+import { hostileDocuments, topologyDocuments, withUnrelatedPart } from '../test/arbitraryTopology.ts';
 import { createSimulation } from './createSimulation.ts';
 
 /*
@@ -125,6 +126,84 @@ describe('the engine on random valid topologies', () => {
           expect(beside.nodes[id], `node ${id}`).toEqual(alone.nodes[id]);
         for (const id of Object.keys(alone.edges))
           expect(beside.edges[id], `edge ${id}`).toEqual(alone.edges[id]);
+      }),
+      { numRuns: RUNS / 2 },
+    );
+  });
+});
+
+/** How a run of a hostile document may end instead of running to its end: refused or stopped, naming why. */
+const CLEAN_REFUSALS = [
+  'budget.memory',
+  'budget.events',
+  'budget.zeroTimeLoop',
+  'budget.unboundedLoop',
+  'budget.eventsExceeded',
+  'watchdog.zeroTimeLoop',
+  'watchdog.unboundedWork',
+  'engine.callDepth',
+];
+const SMALL_BUDGETS = { maxEvents: 500_000, maxMemoryBytes: 256 * 2 ** 20 };
+
+/** Every number in `value`, with where it is. */
+function* numbersIn(value: unknown, path: string): Generator<[string, number]> {
+  if (typeof value === 'number') yield [path, value];
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) yield* numbersIn(value[i], `${path}[${i}]`);
+  else if (value !== null && typeof value === 'object')
+    for (const key of Object.keys(value))
+      yield* numbersIn((value as Record<string, unknown>)[key], `${path}.${key}`);
+}
+
+/** Runs a hostile document: its summary and windows, or the clean refusal it ended with. */
+function hostileRun(
+  topology: Topology,
+): { refusal: SimulationError } | { windows: WindowStats[]; summary: Summary } {
+  try {
+    const sim = createSimulation(topology, { budgets: SMALL_BUDGETS });
+    sim.runUntil(sim.endSec);
+    const { windows, summary } = sim.snapshot();
+    return { windows, summary };
+  } catch (error) {
+    if (!(error instanceof SimulationError)) throw error;
+    return { refusal: error };
+  }
+}
+
+describe('the engine on hostile valid topologies (zero-time paths, huge values, scale-in)', () => {
+  it('keeps every invariant (conservation, finite numbers, utilization ≤ 1), or refuses cleanly', () => {
+    fc.assert(
+      fc.property(hostileDocuments(), (doc) => {
+        const result = hostileRun(validated(doc));
+        if ('refusal' in result) {
+          const { code, path, nodes } = result.refusal.detail;
+          expect(CLEAN_REFUSALS, code).toContain(code);
+          expect(Boolean(path) || (nodes?.length ?? 0) > 0, `${code} names the field or the nodes`).toBe(
+            true,
+          );
+          return;
+        }
+        expectConserved(result.windows);
+        for (const [where, x] of numbersIn(result.summary, 'summary'))
+          expect(Number.isFinite(x), `${where} = ${x}`).toBe(true);
+        for (const w of result.windows)
+          for (const [id, row] of Object.entries(w.nodes))
+            if (row.utilization !== null)
+              expect(row.utilization, `${id} in window ${w.index}`).toBeLessThanOrEqual(1 + 1e-9);
+        expect(result.summary.events).toBeLessThanOrEqual(SMALL_BUDGETS.maxEvents);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('ends the same way twice: the same numbers, or the same refusal', () => {
+    fc.assert(
+      fc.property(hostileDocuments(), (doc) => {
+        const topology = validated(doc);
+        const [a, b] = [hostileRun(topology), hostileRun(topology)];
+        const text = (r: typeof a) =>
+          'refusal' in r ? JSON.stringify(r.refusal.detail) : JSON.stringify(withoutWallClock(r.summary));
+        expect(text(b)).toBe(text(a));
       }),
       { numRuns: RUNS / 2 },
     );

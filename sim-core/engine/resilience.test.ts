@@ -45,6 +45,39 @@ describe('a client timeout', () => {
     expect(slow.arrivals).toBe(e2e.arrivals);
     expect(slow.arrivals - slow.completions).toBeLessThanOrEqual(14);
     expect(slow.latencyMs.mean).toBeCloseTo(200, 6);
+
+    // The edge the client calls along shows the caller's view: every call it carried timed out at the
+    // client's deadline, none came back a success.
+    const calls = summary.edges['users->slow'];
+    expect(calls.completions).toBe(0);
+    expect(calls.errors.timeout).toBe(e2e.errors.timeout);
+    expect(calls.errors.total).toBe(e2e.errors.total);
+  });
+
+  it('shows on its edge exactly the timeouts and successes the client counts', () => {
+    // M/M/1 at ρ = 0.8 with 5 ms of work: the sojourn is Exp(mean 25 ms), so a 50 ms deadline cuts
+    // off e^-2 ≈ 13.5% of the requests (a minute at ρ = 0.8 varies a lot: 8.5% with this seed).
+    const mm1: Doc = {
+      nodes: [
+        { id: 'users', kind: 'client', params: { rateRps: 160, timeoutMs: 50 } },
+        { id: 'api', kind: 'service', params: { serviceTimeMs: exponential(5) } },
+      ],
+      edges: [edge('users', 'api')],
+      scenario: { durationSec: 60, warmupSec: 5, seed: 3 },
+    };
+    const { summary, windows } = run(mm1);
+    const e2e = summary.endToEnd;
+    const calls = summary.edges['users->api'];
+    expect(e2e.errors.timeout / e2e.arrivals).toBeGreaterThan(0.05);
+    expect(e2e.errors.timeout / e2e.arrivals).toBeLessThan(0.25);
+    expect(calls.errors.timeout).toBe(e2e.errors.timeout);
+    expect(calls.completions).toBe(e2e.completions);
+    expect(calls.latencyMs.max).toBeLessThanOrEqual(50);
+    expect(calls.latencyMs.mean).toBeCloseTo(e2e.latencyMs.mean ?? 0, 9);
+    // The service does not know its caller left: it finishes everything and reports no error.
+    expect(summary.nodes.api.errors.total).toBe(0);
+    // Window by window too: the edge counts each timeout when the client gives up.
+    for (const w of windows) expect(edgeRow(w, 'users->api').errors.timeout).toBe(w.endToEnd.errors.timeout);
   });
 });
 

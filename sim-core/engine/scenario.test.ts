@@ -161,6 +161,19 @@ describe('an autoscaler', () => {
   });
 });
 
+describe('the autoscaler’s policy', () => {
+  it('is reactive by default: naming it changes nothing', () => {
+    const api = (policy?: 'reactive') => ({
+      replicas: 1,
+      queueCapacity: 100,
+      autoscale: { min: 1, max: 10, targetUtilization: 0.5, evaluateEverySec: 5, provisionSec: 2, policy },
+    });
+    expect(run(service(300, api('reactive'), [], 30)).summary).toEqual(
+      run(service(300, api(), [], 30)).summary,
+    );
+  });
+});
+
 describe('applyEvent during a run', () => {
   // A balancer that checks health only every 60 s keeps routing to a killed replica.
   const doc: Doc = {

@@ -20,11 +20,11 @@ import { type FixtureRun, runTopologyFile } from '../test/runTopologyFile.ts';
  *    asymptotic variance), M/M/1 quantiles (spread calibrated on an independent Lindley model), any
  *    utilization (compound-Poisson busy time);
  *  - otherwise batch means over the run's own windows after warm-up (20 batches of consecutive
- *    windows, ≥ 14 s each), or the engine's own 95% batch-means CI read back as
+ *    windows, ≥ 14 s each), or the engine's own 95% batch-means CI (10 batches) read back as
  *    SE = half-width / t₀.₉₇₅(batches − 1). A batch is ≥ 30 relaxation times 1/(μ(1−√ρ)²) (0.38 s for
  *    M/M/1 at ρ = 0.9, less elsewhere), so batch statistics are close to independent and the ratio is
- *    about t with 19 degrees of freedom.
- * Z = 5: P(|N| > 5) ≈ 6·10⁻⁷ and P(|t₁₉| > 5) ≈ 8·10⁻⁵. Not 4, because the tails are heavier than
+ *    about t with 19 degrees of freedom (9 for the engine's CI).
+ * Z = 5: P(|N| > 5) ≈ 6·10⁻⁷, P(|t₁₉| > 5) ≈ 8·10⁻⁵ and P(|t₉| > 5) ≈ 7·10⁻⁴. Not 4, because the tails are heavier than
  * normal: over 600 seeds of mm1-rho05, (mean − 2 ms)/SE had SD 1.04 but reached 4.97 once.
  * Warm-up (10–20 s) is ≥ 25 relaxation times: the empty start's bias is negligible against SE.
  * The seeds are fixed, so the test is deterministic; any other seed passes these checks with

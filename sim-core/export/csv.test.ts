@@ -132,29 +132,61 @@ describe('timeseriesCsv', () => {
 });
 
 describe('eventsCsv', () => {
+  const latency = (ms: number) => ({ code: 'event.latencyAdded', params: { ms } });
+  const events = [
+    ...sampleSummary().eventsApplied,
+    { atSec: 50, type: 'injectLatency', target: 'api', label: 'slow, "very"\nslow', detail: latency(-5) },
+    { atSec: 51, type: 'injectLatency', target: 'api', label: '=A1\n+2', detail: latency(1) },
+    { atSec: 52, type: 'injectLatency', target: 'api', label: '-0.5', detail: latency(1) },
+  ] as const;
+
+  it('words labels and details in the language asked for', () => {
+    const zh = parse(eventsCsv(events, 'zh-CN'));
+    expect(zh[0].label).toBe('杀掉一半实例');
+    expect(zh[0].detail).toBe('已停止 4 个实例中的 2 个');
+    expect(zh[1].detail).toBe('正在重启 2 个实例');
+  });
+
   it('writes time, type, target, label, detail with labels escaped and quoted', () => {
-    const csv = eventsCsv([
-      ...sampleSummary().eventsApplied,
-      { atSec: 50, type: 'injectLatency', target: 'api', label: 'slow, "very"\nslow', detail: '+-5 ms' },
-      { atSec: 51, type: 'injectLatency', target: 'api', label: '=A1\n+2', detail: '-0.5' },
-    ]);
+    const csv = eventsCsv(events, 'en');
     expect(headerOf(csv)).toEqual(EVENTS_HEADER);
     const rows = parse(csv);
     expect(rows[0]).toEqual({
       time_s: '30',
       type: 'killInstances',
       target: 'api',
-      label: '杀掉一半实例',
-      detail: 'killed 2 of 4',
+      label: 'Kill half',
+      detail: 'killed 2 of 4 instances',
     });
     expect(rows[1].time_s).toBe('45.5');
     expect(rows[1].label).toBe(`'=HYPERLINK("http://x","y")`);
     expect(rows[2].label).toBe('slow, "very"\nslow');
+    expect(rows[1].detail).toBe('restarting 2 instances');
     expect(rows[2].detail).toBe("'+-5 ms");
     // papaparse's default pattern misses a formula followed by a line break; ours does not.
     expect(rows[3].label).toBe("'=A1\n+2");
     // Text that is just a negative number cannot run as a formula and stays as written.
-    expect(rows[3].detail).toBe('-0.5');
+    expect(rows[4].label).toBe('-0.5');
+  });
+
+  it('never writes a control character or a bidirectional override raw', () => {
+    const csv = eventsCsv(
+      [
+        {
+          atSec: 1,
+          type: 'injectLatency',
+          target: 'api',
+          label: 'red\u001b[31m\u0000',
+          detail: { code: 'event.latencyAdded', params: { ms: '\u202eevil\u0085' } },
+        },
+      ],
+      'en',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+    expect(csv).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const [row] = parse(csv);
+    expect(row.label).toBe('red\\u001B[31m\\u0000');
+    expect(row.detail).toContain('\\u202Eevil\\u0085');
   });
 });
 

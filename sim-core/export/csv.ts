@@ -1,5 +1,8 @@
 import Papa from 'papaparse/papaparse.js';
 import type { NodeKind } from '../format/schema.ts';
+import { type CoreLocale, formatMessage } from '../messages/formatMessage.ts';
+import { textOf } from '../messages/textOf.ts';
+import { entryOf } from '../results/entryOf.ts';
 import type { AppliedEvent, MetricRow, ScopeKind, Summary, WindowStats } from '../results/types.ts';
 import { formatNumber } from './formatNumber.ts';
 import { METRIC_COLUMNS } from './metricColumns.ts';
@@ -63,7 +66,7 @@ function scopedRows(metrics: ScopedMetrics, nodeKinds: NodeKinds): ScopedRow[] {
   for (const [id, row] of Object.entries(metrics.classes))
     rows.push({ scope: 'class', id, kind: 'class', row });
   for (const [id, row] of Object.entries(metrics.nodes)) {
-    rows.push({ scope: 'node', id, kind: nodeKinds[id]?.kind ?? '', row });
+    rows.push({ scope: 'node', id, kind: entryOf(nodeKinds, id)?.kind ?? '', row });
   }
   for (const [id, row] of Object.entries(metrics.edges)) rows.push({ scope: 'edge', id, kind: 'edge', row });
   return rows;
@@ -73,9 +76,21 @@ function metricCells(row: MetricRow): Cell[] {
   return METRIC_COLUMNS.map((column) => column.get(row));
 }
 
-function toCsv(fields: readonly string[], rows: readonly Cell[][]): string {
+/**
+ * Control characters and bidirectional controls never reach a cell raw: an ESC, NUL, DEL or C1 control,
+ * or a bidi override in a label, is written as its JSON escape (`\u001B`, six visible characters), so no
+ * cell can rewrite a terminal or reorder a spreadsheet's text. Tab, CR and LF stay: RFC 4180 quoting
+ * keeps a multi-line label in one cell, and formula escaping catches a leading tab or CR. (Ids cannot
+ * hold any of them: the validator refuses them.)
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const escapeControls = (text: string) =>
+  text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
+export function toCsv(fields: readonly string[], rows: readonly Cell[][]): string {
   const data = rows.map((row) =>
-    row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : (cell ?? ''))),
+    row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : escapeControls(cell ?? ''))),
   );
   // The header goes in as the first row: with `{ fields, data: [] }` papaparse writes a stray empty record.
   const body = Papa.unparse([[...fields], ...data], { escapeFormulae: FORMULA_START, newline: CRLF });
@@ -112,11 +127,14 @@ export function timeseriesCsv(windows: readonly WindowStats[], nodeKinds: NodeKi
   return toCsv(TIMESERIES_HEADER, rows);
 }
 
-/** The scenario events the run applied (scripted, reverts, autoscaling, failovers, health checks). */
-export function eventsCsv(events: readonly AppliedEvent[]): string {
+/**
+ * The scenario events the run applied (scripted, reverts, autoscaling, failovers, health checks), with
+ * labels and details worded in `locale` (the CLI's English, the UI's current language).
+ */
+export function eventsCsv(events: readonly AppliedEvent[], locale: CoreLocale): string {
   return toCsv(
     EVENTS_HEADER,
-    events.map((e) => [e.atSec, e.type, e.target, e.label, e.detail]),
+    events.map((e) => [e.atSec, e.type, e.target, textOf(e.label, locale), formatMessage(locale, e.detail)]),
   );
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fullDocument, minimalDocument, type TestDocument } from '../test/fixtures/topologyDocuments.ts';
+import { wordedIssues } from '../test/wordedIssues.ts';
 import { crossCheck } from './crossChecks.ts';
 import { validateTopology } from './validate.ts';
 
 function issuesOf(doc: TestDocument) {
-  const result = validateTopology(doc);
-  return result.ok ? [] : result.issues;
+  return wordedIssues(validateTopology(doc));
 }
 
 /** Asserts that validating `doc` reports an issue at `path` whose message contains `fragment`. */
@@ -50,6 +50,25 @@ describe('duplicate ids', () => {
     expectIssue(doc, 'regions[2].id', 'duplicate id "eu": regions[0]');
   });
 
+  it('refuses a 32nd request class, which the engine cannot carry, across clients', () => {
+    const doc = minimalDocument();
+    const classes = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ id: `c${from + i}`, weight: 1 }));
+    doc.nodes[0].params.classes = classes(0, 20);
+    doc.nodes.push({ id: 'bots', kind: 'client', params: { rateRps: 1, classes: [...classes(10, 31)] } });
+    doc.edges.push({ id: 'bots-api', source: 'bots', target: 'api' });
+    expectValid(doc);
+    doc.nodes[2].params.classes.push({ id: 'c31', weight: 1 });
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: 'nodes[2].params.classes[21].id',
+        message: expect.stringMatching(
+          /^"c31" would be one request class too many: a topology may declare at most 31/,
+        ),
+      },
+    ]);
+  });
+
   it('refuses duplicate request classes on one client', () => {
     const doc = fullDocument();
     node(doc, 'users').params.classes.push({ id: 'browse', weight: 1 });
@@ -89,7 +108,7 @@ describe('references', () => {
     expectIssue(
       doc,
       'edges[2].params.classes[1]',
-      'names no request class "brwose" (did you mean "browse"?)',
+      'names no request class "brwose": the clients declare browse, checkout (did you mean "browse"?)',
     );
     const bare = minimalDocument();
     bare.edges[0].params = { classes: ['gold'] };
@@ -110,6 +129,28 @@ describe('edges', () => {
     expect(issuesOf(doc)).toEqual([
       { path: 'edges[6].target', message: 'clients only send traffic; an edge cannot end at client "users"' },
     ]);
+  });
+
+  it('refuses count, probability and stage on an edge from a node that picks one edge, which would ignore them', () => {
+    const doc = minimalDocument();
+    doc.edges[0].params = { count: 3, probability: 0.5, stage: 1 };
+    expect(issuesOf(doc)).toEqual(
+      ['count', 'probability', 'stage'].map((param) => ({
+        path: `edges[0].params.${param}`,
+        message: `${param} applies only to the calls a service or database makes; "users" is a client, which sends each request along one of its edges (chosen by weight), so ${param} would be ignored. Remove it: use weight to split traffic, or the client's rate for more of it`,
+      })),
+    );
+    // Their defaults, spelled out, change nothing and are accepted; from a service they mean what they say.
+    doc.edges[0].params = { count: 1, probability: 1, stage: 0 };
+    expectValid(doc);
+    doc.nodes.push({ id: 'db', kind: 'database', params: { serviceTimeMs: { dist: 'constant', value: 1 } } });
+    doc.edges.push({
+      id: 'api-db',
+      source: 'api',
+      target: 'db',
+      params: { count: 3, probability: 0.5, stage: 1 },
+    });
+    expectValid(doc);
   });
 
   it('refuses a self-loop', () => {
@@ -181,12 +222,10 @@ describe('call cycles', () => {
       doc.edges.push({ id: `e${i}`, source: `s${i}`, target: `s${(i + 1) % n}` });
     }
     doc.edges.push({ id: 'api-s0', source: 'api', target: 's0' });
-    const started = performance.now();
     const cycles = issuesOf(doc).filter((i) => i.message.includes('call cycle'));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(cycles).toHaveLength(1);
     expect(cycles[0].message).toContain('s0 → s1 → s2');
-    expect(cycles[0].message).toContain('… (9991 more) … → s9997 → s9998 → s9999 → s0');
+    expect(cycles[0].message).toContain('… +9991 … → s9997 → s9998 → s9999 → s0');
   });
 });
 
@@ -218,7 +257,10 @@ describe('scenario events', () => {
         `"cache" is a cache; ${type} needs a service or a database`,
       );
       const unknown = event(fullDocument(), { type, target: 'apu', ...extra });
-      expectIssue(unknown, 'scenario.events[0].target', 'names no node "apu" (did you mean "api"?)');
+      expectIssue(unknown, 'scenario.events[0].target', 'names no node "apu"');
+      expect(issuesOf(unknown).find((i) => i.path === 'scenario.events[0].target')?.message).toMatch(
+        /\(did you mean "api"\?\)$/,
+      );
     }
   });
 

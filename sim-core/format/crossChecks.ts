@@ -1,8 +1,10 @@
 import type { ValidationIssue } from '../api.ts';
+import { message } from '../messages/formatMessage.ts';
 import { findCallCycles } from './callCycles.ts';
-import { article, CrossContext, isRecord, itemsOf, kindName, nonEmptyString } from './crossContext.ts';
+import { CrossContext, isRecord, itemsOf, nonEmptyString } from './crossContext.ts';
+import { article } from './issueParams.ts';
 import { checkScenario } from './scenarioChecks.ts';
-import { NODE_KINDS, type NodeKind } from './schema.ts';
+import { MAX_REQUEST_CLASSES, NODE_KINDS, type NodeKind } from './schema.ts';
 
 /**
  * The rules that look across the document: unique ids, references that resolve, edges that make sense
@@ -57,10 +59,7 @@ function collectIds(
     if (id === undefined) continue;
     const first = into.get(id);
     if (first) {
-      ctx.report(
-        `${list}[${index}].id`,
-        `duplicate id ${JSON.stringify(id)}: ${list}[${first.index}] already has it`,
-      );
+      ctx.report(`${list}[${index}].id`, message('id.duplicate', { id, other: `${list}[${first.index}]` }));
       continue;
     }
     into.set(id, list === 'nodes' ? { index, kind: NODE_KINDS.find((k) => k === item.kind) } : { index });
@@ -78,10 +77,16 @@ function collectRequestClasses(ctx: CrossContext, nodes: [number, Record<string,
       if (first !== undefined) {
         ctx.report(
           `nodes[${index}].params.classes[${k}].id`,
-          `duplicate request class ${JSON.stringify(id)}: classes[${first}] already has it`,
+          message('class.duplicate', { id, other: `classes[${first}]` }),
         );
       } else {
         seen.set(id, k);
+        if (!ctx.requestClasses.has(id) && ctx.requestClasses.size === MAX_REQUEST_CLASSES) {
+          ctx.report(
+            `nodes[${index}].params.classes[${k}].id`,
+            message('class.tooMany', { id, max: MAX_REQUEST_CLASSES }),
+          );
+        }
         ctx.requestClasses.add(id);
       }
     }
@@ -107,7 +112,7 @@ function checkRegionReferences(
     if (first !== undefined) {
       ctx.report(
         `regionLatencyMs[${index}]`,
-        `duplicate latency between regions ${JSON.stringify(from)} and ${JSON.stringify(to)}: regionLatencyMs[${first}] already gives it (it applies both ways)`,
+        message('region.latencyDuplicate', { from, to, other: `regionLatencyMs[${first}]` }),
       );
     } else {
       pairs.set(key, index);
@@ -125,29 +130,58 @@ function checkEdges(ctx: CrossContext, edges: [number, Record<string, unknown>][
     if (isRecord(edge.params)) {
       for (const [k, name] of Array.isArray(edge.params.classes) ? edge.params.classes.entries() : []) {
         if (typeof name !== 'string' || name === '' || ctx.requestClasses.has(name)) continue;
-        const declared = [...ctx.requestClasses].slice(0, 10).join(', ');
+        const declared = [...ctx.requestClasses].slice(0, 10);
         ctx.report(
           `${at}.params.classes[${k}]`,
-          `names no request class ${JSON.stringify(name)}${ctx.suggest(name, ctx.requestClasses)}: ${declared ? `the clients declare ${declared}` : 'no client declares classes'}`,
+          declared.length > 0
+            ? message('class.unknown', { name, declared })
+            : message('class.noneDeclared', { name }),
+          ctx.suggest(name, ctx.requestClasses),
         );
       }
     }
     if (source === undefined || target === undefined) continue;
-    if (isRecord(edge.params)) checkCompensation(ctx, at, source, edge.params, edges);
+    if (isRecord(edge.params)) {
+      checkCompensation(ctx, at, source, edge.params, edges);
+      checkStagedOnly(ctx, at, source, edge.params);
+    }
     let callable = true;
     if (source === target) {
-      ctx.report(`${at}.target`, `an edge cannot go from a node to itself (${JSON.stringify(source)})`);
+      ctx.report(`${at}.target`, message('edge.self', { id: source }));
       callable = false;
     } else if (ctx.nodes.get(target)?.kind === 'client') {
-      ctx.report(
-        `${at}.target`,
-        `clients only send traffic; an edge cannot end at client ${JSON.stringify(target)}`,
-      );
+      ctx.report(`${at}.target`, message('edge.intoClient', { id: target }));
       callable = false;
     }
     links.push({ index, source, target, callable });
   }
   return links;
+}
+
+/** Edge parameters that only a caller making staged calls (a service or database) reads, with their defaults. */
+const STAGED_ONLY = { count: 1, probability: 1, stage: 0 } as const;
+
+/**
+ * A client, balancer, pool, cache or queue sends each request along one of its edges, chosen by weight:
+ * `count`, `probability` and `stage` mean nothing there, and a value other than the default would be
+ * silently ignored (`count: 3` from a client does not triple its traffic).
+ */
+function checkStagedOnly(
+  ctx: CrossContext,
+  at: string,
+  source: string,
+  params: Record<string, unknown>,
+): void {
+  const kind = ctx.nodes.get(source)?.kind;
+  if (kind === undefined || kind === 'service' || kind === 'database') return;
+  for (const [param, fallback] of Object.entries(STAGED_ONLY)) {
+    const value = params[param];
+    if (typeof value !== 'number' || value === fallback) continue;
+    ctx.report(
+      `${at}.params.${param}`,
+      message('edge.stagedOnly', { param, id: source, kind: article(kind) }),
+    );
+  }
 }
 
 /**
@@ -167,39 +201,40 @@ function checkCompensation(
   const path = `${at}.params.compensation`;
   const kind = ctx.nodes.get(source)?.kind;
   if (kind !== undefined && kind !== 'service' && kind !== 'database') {
-    ctx.report(
-      path,
-      `only a service or database makes staged calls to compensate; "${source}" is ${article(kind)}`,
-    );
+    ctx.report(path, message('compensation.notStaged', { id: source, kind: article(kind) }));
     return;
   }
   const found = edges.find(([, x]) => x.id === name);
   if (!found) {
     if (ctx.edgesReadable)
-      ctx.report(path, `names no edge ${JSON.stringify(name)}${ctx.suggest(name, ctx.edgeIds.keys())}`);
+      ctx.report(path, message('compensation.noEdge', { name }), ctx.suggest(name, ctx.edgeIds.keys()));
     return;
   }
   const [index, other] = found;
   if (other.source !== source) {
-    ctx.report(
-      path,
-      `edges[${index}] (${JSON.stringify(name)}) must start at ${JSON.stringify(source)} too, like the call it undoes`,
-    );
+    ctx.report(path, message('compensation.otherSource', { other: `edges[${index}]`, name, source }));
   } else if (other.params === params) {
-    ctx.report(path, 'an edge cannot compensate itself');
+    ctx.report(path, message('compensation.self'));
   }
   if (params.required === false || (typeof params.probability === 'number' && params.probability < 1)) {
-    ctx.report(path, 'a compensated call must be required and have probability 1');
+    ctx.report(path, message('compensation.notCertain'));
   }
 }
 
-const NEEDS_OUTGOING: Partial<Record<NodeKind, string>> = {
-  client: 'a client must send its traffic to some node',
-  loadBalancer: 'a load balancer needs at least one target',
-  pool: 'a pool needs the node its connections lead to',
-  queue: 'a queue needs a consumer (a service or database)',
-  cache: 'a cache needs a backing store to call on a miss (or a fixed hitRatio of 1)',
-};
+/** The kinds that must have an outgoing edge, with the code that says why. */
+const NEEDS_OUTGOING = {
+  client: 'outgoing.client',
+  loadBalancer: 'outgoing.loadBalancer',
+  pool: 'outgoing.pool',
+  queue: 'outgoing.queue',
+  cache: 'outgoing.cache',
+} as const satisfies Partial<Record<NodeKind, string>>;
+
+function needsOutgoing(kind: NodeKind): (typeof NEEDS_OUTGOING)[keyof typeof NEEDS_OUTGOING] | undefined {
+  return Object.hasOwn(NEEDS_OUTGOING, kind)
+    ? NEEDS_OUTGOING[kind as keyof typeof NEEDS_OUTGOING]
+    : undefined;
+}
 
 function checkOutgoingEdges(
   ctx: CrossContext,
@@ -216,12 +251,12 @@ function checkOutgoingEdges(
     const id = nonEmptyString(node.id);
     if (id === undefined || ctx.nodes.get(id)?.index !== index) continue;
     const kind = ctx.nodes.get(id)?.kind;
-    const rule = kind && NEEDS_OUTGOING[kind];
+    const rule = kind && needsOutgoing(kind);
     if (!kind || !rule) continue;
     if (kind === 'cache' && isRecord(node.params) && node.params.hitRatio === 1) continue;
     const out = outgoing.get(id) ?? [];
     if (out.length === 0) {
-      ctx.report(`nodes[${index}]`, `${kindName(kind)} ${JSON.stringify(id)} has no outgoing edge: ${rule}`);
+      ctx.report(`nodes[${index}]`, message(rule, { id }));
     }
     if (kind !== 'queue') continue;
     for (const link of out) {
@@ -237,7 +272,7 @@ function checkOutgoingEdges(
       }
       ctx.report(
         `edges[${link.index}].target`,
-        `a queue delivers only to services or databases (its consumers); ${JSON.stringify(link.target)} is ${article(targetKind)}`,
+        message('queue.consumer', { id: link.target, kind: article(targetKind) }),
       );
     }
   }
@@ -246,16 +281,13 @@ function checkOutgoingEdges(
 function checkCallCycles(ctx: CrossContext, calls: Link[]): void {
   const cycles = findCallCycles(calls, (id) => ctx.nodes.get(id)?.kind === 'queue');
   for (const cycle of cycles) {
-    ctx.report(
-      `edges[${cycle.edgeIndex}]`,
-      `edges form a call cycle: ${cyclePath(cycle.nodeIds)} (a request would call itself forever; put a queue in the loop to make it asynchronous)`,
-    );
+    ctx.report(`edges[${cycle.edgeIndex}]`, message('edge.cycle', { cycle: cyclePath(cycle.nodeIds) }));
   }
 }
 
-/** `api → db → api`; a long cycle keeps its ends and says how many ids it left out. */
+/** `api → db → api`; a long cycle keeps its ends and says how many ids it left out (`… +8 …`). */
 function cyclePath(ids: string[]): string {
   const closed = [...ids, ids[0]];
   if (closed.length <= 12) return closed.join(' → ');
-  return [...closed.slice(0, 6), `… (${closed.length - 10} more) …`, ...closed.slice(-4)].join(' → ');
+  return [...closed.slice(0, 6), `… +${closed.length - 10} …`, ...closed.slice(-4)].join(' → ');
 }

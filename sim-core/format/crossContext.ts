@@ -1,4 +1,6 @@
 import type { ValidationIssue } from '../api.ts';
+import { message } from '../messages/formatMessage.ts';
+import type { Message } from '../messages/Message.ts';
 import { closestMatch } from './closestMatch.ts';
 import type { NodeKind } from './schema.ts';
 
@@ -23,16 +25,16 @@ export class CrossContext {
   /** Suggestions cost an edit-distance scan each: a file full of broken references gets a few only. */
   private suggestionsLeft = 20;
 
-  report(path: string, message: string): void {
-    this.issues.push({ path, message });
+  /** Reports `what` at `path`, with the closest known name when there is one. */
+  report(path: string, what: Message, guess?: string): void {
+    this.issues.push(guess === undefined ? { path, ...what } : { path, ...what, guess });
   }
 
-  /** ` (did you mean "db"?)`, or `''`. */
-  suggest(word: string, candidates: Iterable<string>): string {
-    if (this.suggestionsLeft <= 0) return '';
+  /** The candidate closest to a mistyped `word` (`db` for `dbb`), or `undefined`. */
+  suggest(word: string, candidates: Iterable<string>): string | undefined {
+    if (this.suggestionsLeft <= 0) return undefined;
     this.suggestionsLeft--;
-    const guess = closestMatch(word, candidates);
-    return guess === undefined ? '' : ` (did you mean ${JSON.stringify(guess)}?)`;
+    return closestMatch(word, candidates);
   }
 
   /**
@@ -44,7 +46,7 @@ export class CrossContext {
     if (id === undefined) return undefined;
     if (this.nodes.has(id)) return id;
     if (this.nodesReadable)
-      this.report(path, `names no node ${JSON.stringify(id)}${this.suggest(id, this.nodes.keys())}`);
+      this.report(path, message('ref.noNode', { id }), this.suggest(id, this.nodes.keys()));
     return undefined;
   }
 
@@ -54,9 +56,8 @@ export class CrossContext {
     if (id === undefined) return undefined;
     if (this.regions.has(id)) return id;
     if (!this.regionsReadable) return undefined;
-    const hint =
-      this.regions.size === 0 ? ': the document declares no regions' : this.suggest(id, this.regions.keys());
-    this.report(path, `names no region ${JSON.stringify(id)}${hint}`);
+    if (this.regions.size === 0) this.report(path, message('ref.noRegions', { id }));
+    else this.report(path, message('ref.noRegion', { id }), this.suggest(id, this.regions.keys()));
     return undefined;
   }
 }
@@ -78,14 +79,4 @@ export function itemsOf(value: unknown): [number, Record<string, unknown>][] {
     if (isRecord(item)) items.push([i, item]);
   }
   return items;
-}
-
-/** `load balancer` for `loadBalancer`: node kinds as words in messages. */
-export function kindName(kind: NodeKind): string {
-  return kind === 'loadBalancer' ? 'load balancer' : kind;
-}
-
-export function article(kind: NodeKind): string {
-  const name = kindName(kind);
-  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }

@@ -6,20 +6,34 @@ import { z } from 'zod';
  * `empirical` is a piecewise-linear inverse CDF through the given percentiles; the 0th percentile is 0
  * unless given, and the 100th must be given so that every draw is bounded.
  */
-const nonNegative = z.number().min(0);
-const positive = z.number().gt(0);
+
+/**
+ * The largest value a duration parameter may take, in its unit (about 31.7 years in ms). Nothing real
+ * takes longer, and below it every draw of every kind stays a finite number, far from overflow.
+ */
+export const MAX_DURATION_VALUE = 1e12;
+/**
+ * Skew limits of the lognormal, both about σ = 3. Beyond them half of the mean comes from draws rarer
+ * than 1 in 700, so a run would report a mean far below the one asked for (at `cv` 1e200 every
+ * draw is practically 0): such tails want an `empirical` table.
+ */
+export const MAX_LOGNORMAL_CV = 100;
+export const MAX_LOGNORMAL_P99_OVER_P50 = 1000;
+
+const nonNegative = z.number().min(0).max(MAX_DURATION_VALUE);
+const positive = z.number().gt(0).max(MAX_DURATION_VALUE);
 
 export const constantDist = z.strictObject({ dist: z.literal('constant'), value: nonNegative });
 export const exponentialDist = z.strictObject({ dist: z.literal('exponential'), mean: positive });
 export const uniformDist = z
   .strictObject({ dist: z.literal('uniform'), min: nonNegative, max: nonNegative })
-  .refine((d) => d.max >= d.min, { message: 'max must be ≥ min', path: ['max'] });
+  .refine((d) => d.max >= d.min, { message: 'dist.maxBelowMin', path: ['max'] });
 export const normalDist = z.strictObject({ dist: z.literal('normal'), mean: nonNegative, sd: nonNegative });
 export const lognormalDist = z
   .strictObject({
     dist: z.literal('lognormal'),
     mean: positive.optional(),
-    cv: positive.optional(),
+    cv: z.number().gt(0).optional(),
     p50: positive.optional(),
     p99: positive.optional(),
   })
@@ -27,22 +41,36 @@ export const lognormalDist = z
     const byMoments = d.mean !== undefined || d.cv !== undefined;
     const byPercentiles = d.p50 !== undefined || d.p99 !== undefined;
     if (byMoments && byPercentiles) {
-      ctx.addIssue({ code: 'custom', path: [], message: 'give either {mean, cv} or {p50, p99}, not both' });
+      ctx.addIssue({ code: 'custom', path: [], message: 'dist.bothForms' });
     } else if (byPercentiles) {
       if (d.p50 === undefined || d.p99 === undefined) {
         ctx.addIssue({
           code: 'custom',
           path: [d.p50 === undefined ? 'p50' : 'p99'],
-          message: 'is required with the {p50, p99} form',
+          message: 'dist.p50Required',
         });
       } else if (d.p99 <= d.p50) {
-        ctx.addIssue({ code: 'custom', path: ['p99'], message: `must be greater than p50 (${d.p50})` });
+        ctx.addIssue({ code: 'custom', path: ['p99'], message: 'dist.p99BelowP50', params: { p50: d.p50 } });
+      } else if (d.p99 > d.p50 * MAX_LOGNORMAL_P99_OVER_P50) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['p99'],
+          message: 'dist.lognormalP99Skew',
+          params: { max: MAX_LOGNORMAL_P99_OVER_P50, limit: d.p50 * MAX_LOGNORMAL_P99_OVER_P50, got: d.p99 },
+        });
       }
+    } else if (d.cv !== undefined && d.cv > MAX_LOGNORMAL_CV) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cv'],
+        message: 'dist.lognormalCvSkew',
+        params: { max: MAX_LOGNORMAL_CV, got: d.cv },
+      });
     } else if (d.mean === undefined || d.cv === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: [d.mean === undefined ? 'mean' : 'cv'],
-        message: 'is required: give {mean, cv} or {p50, p99}',
+        message: 'dist.formRequired',
       });
     }
   });
@@ -66,7 +94,7 @@ export const empiricalDist = z
         ctx.addIssue({
           code: 'custom',
           path: ['percentiles', key],
-          message: 'a percentile key must be a number from 0 to 100',
+          message: 'dist.percentileKey',
         });
         return;
       }
@@ -77,7 +105,7 @@ export const empiricalDist = z
       ctx.addIssue({
         code: 'custom',
         path: ['percentiles'],
-        message: 'must include the "100" percentile (the maximum)',
+        message: 'dist.needsMax',
       });
       return;
     }
@@ -86,7 +114,8 @@ export const empiricalDist = z
         ctx.addIssue({
           code: 'custom',
           path: ['percentiles', String(points[i][0])],
-          message: `must be ≥ the value at percentile ${points[i - 1][0]} (${points[i - 1][1]}): percentiles cannot decrease`,
+          message: 'dist.decreasing',
+          params: { percentile: points[i - 1][0], value: points[i - 1][1] },
         });
         return;
       }

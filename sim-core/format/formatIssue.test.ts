@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fullDocument, minimalDocument, type TestDocument } from '../test/fixtures/topologyDocuments.ts';
+import { worded, wordedIssues } from '../test/wordedIssues.ts';
 import { formatZodIssues, zodErrorMap } from './formatIssue.ts';
 import { validateTopology } from './validate.ts';
 
 function issuesOf(doc: TestDocument) {
-  const result = validateTopology(doc);
-  return result.ok ? [] : result.issues;
+  return wordedIssues(validateTopology(doc));
 }
 
 /** The issues of the minimal document after `change`. */
@@ -18,7 +18,7 @@ function issuesAfter(change: (doc: TestDocument) => void) {
 
 function formatted(schema: z.ZodType, value: unknown) {
   const parsed = schema.safeParse(value, { error: zodErrorMap });
-  return parsed.success ? [] : formatZodIssues(parsed.error.issues, value);
+  return parsed.success ? [] : worded(formatZodIssues(parsed.error.issues, value));
 }
 
 describe('messages for the schema’s issues', () => {

@@ -1,21 +1,25 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../api.ts';
+import { isCoreCode, message } from '../messages/formatMessage.ts';
+import type { Message, MessageParam } from '../messages/Message.ts';
 import { closestMatch } from './closestMatch.ts';
+import { gotOf, orList } from './issueParams.ts';
 import { formatPath, valueAt } from './issuePath.ts';
-import { preview } from './preview.ts';
 
 type RawIssue = z.core.$ZodRawIssue;
 type Issue = z.core.$ZodIssue;
 
 /**
- * Zod's issues turned into what an engineer reads: `nodes[3].params.replicas` and
- * `must be an integer ≥ 1, got -2 (node "api")`.
+ * Zod's issues turned into the validator's: a path (`nodes[3].params.replicas`), a code with
+ * parameters (`value.mustBe`, `{ expected: an integer ≥ 1, got: -2 }`), a guess for a typo and the
+ * node or edge the issue sits in. Each language words them at the edge.
  *
- * Messages come in two steps. `zodErrorMap` is passed to `safeParse` as the per-parse error map, so zod
- * calls it only for issues the schema did not word itself (a schema's own message always wins). It sees
- * the raw issue, with the offending input and the schema, and describes it. Then `formatZodIssues`
- * flattens what needs the whole document: one issue per unknown key, the matching branch of a union,
- * the received value of a discriminator, and the id of the node or edge the issue sits in.
+ * It comes in two steps. `zodErrorMap` is passed to `safeParse` as the per-parse error map, so zod
+ * calls it only for issues the schema did not describe itself (the schema's own rules give a code as
+ * their message, with their parameters in `params`). It sees the raw issue, with the offending input
+ * and the schema, and describes it; zod only carries a string from there, so the description travels
+ * as JSON. Then `formatZodIssues` flattens what needs the whole document: one issue per unknown key,
+ * the matching branch of a union, the received value of a discriminator, and the owning node or edge.
  */
 export function formatZodIssues(issues: readonly Issue[], doc: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -23,89 +27,125 @@ export function formatZodIssues(issues: readonly Issue[], doc: unknown): Validat
   return out;
 }
 
-/** The per-parse error map: describes an issue the schema left unworded. */
-export const zodErrorMap: z.core.$ZodErrorMap = (issue) => wordIssue(issue);
+/** A description made by the error map, as zod carries it: `{"code":…,"params":…,"guess"?:…}`. */
+interface Described extends Message {
+  guess?: string;
+  /** unrecognized_keys: one description per key, in order. */
+  keys?: Described[];
+}
 
-function wordIssue(issue: RawIssue): string {
+/** The per-parse error map: describes an issue the schema left undescribed. */
+export const zodErrorMap: z.core.$ZodErrorMap = (issue) => JSON.stringify(describeIssue(issue));
+
+/** The schema's own message (a code) or the error map's JSON, back as a description. */
+function described(issue: Issue): Described {
+  const text = issue.message;
+  if (text.startsWith('{')) {
+    try {
+      return JSON.parse(text) as Described;
+    } catch {
+      // Not ours: fall through to a plain "is not valid".
+    }
+  }
+  if (isCoreCode(text)) {
+    const params = ('params' in issue ? issue.params : undefined) as Record<string, MessageParam> | undefined;
+    return { code: text, params: params ?? {} };
+  }
+  return message('value.invalid');
+}
+
+function describeIssue(issue: RawIssue): Described {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      return `must be ${expectedValue(issue.expected, issue.schema)}, got ${preview(issue.input)}`;
+      if (issue.input === undefined) return message('value.required');
+      return message('value.mustBe', {
+        expected: expectedValue(issue.expected, issue.schema),
+        got: gotOf(issue.input),
+      });
     case 'too_small':
     case 'too_big':
       return describeSize(issue);
     case 'invalid_value': {
       if (issue.values.length === 1)
-        return `must be ${preview(issue.values[0])}, got ${preview(issue.input)}`;
+        return message('value.mustBe', { expected: gotOf(issue.values[0]), got: gotOf(issue.input) });
       const options = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? closestMatch(issue.input, options) : undefined;
-      const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
-      return `must be one of ${options.join(', ')}, got ${preview(issue.input)}${hint}`;
+      return { ...message('value.oneOf', { options, got: gotOf(issue.input) }), guess };
     }
     case 'unrecognized_keys':
-      // One line per key, in order; `flatten` splits them into one issue each and adds the noun.
-      return issue.keys.map((key) => unknownKeyText(key, issue.inst, issue.input)).join('\n');
+      // One description per key, in order; `flatten` splits them into one issue each.
+      return {
+        ...message('value.invalid'),
+        keys: issue.keys.map((key) => unknownKey(key, issue.inst, issue.input)),
+      };
     case 'not_multiple_of':
-      return `must be a multiple of ${issue.divisor}, got ${preview(issue.input)}`;
+      return message('value.multipleOf', { divisor: Number(issue.divisor), got: gotOf(issue.input) });
     case 'invalid_format':
       return issue.pattern
-        ? `must match ${issue.pattern}, got ${preview(issue.input)}`
-        : `must be a valid ${issue.format}`;
+        ? message('value.pattern', { pattern: String(issue.pattern), got: gotOf(issue.input) })
+        : message('value.format', { format: issue.format });
     case 'invalid_union':
-      return 'does not match any allowed form';
+      return message('value.noForm');
     case 'invalid_key':
-      return 'has an invalid key';
+      return message('value.invalidKey');
     case 'invalid_element':
-      return 'has an invalid element';
+      return message('value.invalidElement');
     case 'custom':
-      return 'is not valid';
+      return message('value.invalid');
     default: {
       const never: never = issue;
-      return `is not valid (${(never as { code?: string }).code})`;
+      return { code: 'value.invalid', params: { zodCode: String((never as { code?: string }).code) } };
     }
   }
 }
 
-function expectedValue(expected: string, schema: unknown): string {
+function expectedValue(expected: string, schema: unknown): Message {
   switch (expected) {
     case 'number':
     case 'int':
       return describeNumber(schema);
     case 'string':
-      return 'a string';
+      return message('expect.string');
     case 'boolean':
-      return 'true or false';
+      return message('expect.boolean');
     case 'array':
-      return 'a list';
+      return message('expect.list');
     case 'object':
     case 'record':
-      return 'an object';
+      return message('expect.object');
     case 'null':
-      return 'null';
+      return message('expect.null');
     default:
-      return `a ${expected}`;
+      return message('expect.other', { type: expected });
   }
 }
 
-function describeSize(issue: Extract<RawIssue, { code: 'too_small' | 'too_big' }>): string {
+function describeSize(issue: Extract<RawIssue, { code: 'too_small' | 'too_big' }>): Described {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   switch (issue.origin) {
     case 'number':
     case 'int':
-      return `must be ${describeNumber(issue.schema, issue)}, got ${preview(issue.input)}`;
+      return message('value.mustBe', {
+        expected: describeNumber(issue.schema, issue),
+        got: gotOf(issue.input),
+      });
     case 'array': {
-      const got = Array.isArray(issue.input) ? `, got ${issue.input.length}` : '';
-      if (small && limit === 1) return 'must not be empty';
-      return `must have ${small ? 'at least' : 'at most'} ${limit} item${limit === 1 ? '' : 's'}${got}`;
+      const got = Array.isArray(issue.input) ? issue.input.length : null;
+      if (small && limit === 1) return message('list.empty');
+      return small
+        ? message('list.atLeast', { min: limit, got })
+        : message('list.atMost', { max: limit, got });
     }
     case 'string': {
-      if (small && limit === 1) return 'must not be empty';
-      const got = typeof issue.input === 'string' ? `, got ${issue.input.length}` : '';
-      return `must be ${small ? 'at least' : 'at most'} ${limit} characters long${got}`;
+      if (small && limit === 1) return message('list.empty');
+      const got = typeof issue.input === 'string' ? issue.input.length : null;
+      return small
+        ? message('text.atLeast', { min: limit, got })
+        : message('text.atMost', { max: limit, got });
     }
     default:
-      return `is too ${small ? 'small' : 'big'}: the ${small ? 'minimum' : 'maximum'} is ${limit}`;
+      return small ? message('value.tooSmall', { min: limit }) : message('value.tooBig', { max: limit });
   }
 }
 
@@ -116,6 +156,8 @@ interface NumberCheckDef {
   inclusive?: boolean;
 }
 
+type Bound = { value: number; inclusive: boolean };
+
 /**
  * The whole accepted range of a number schema, read off its checks (`an integer ≥ 1`,
  * `a number from 0 to 1`, `a number > 0`), so one message says everything the user needs.
@@ -124,10 +166,10 @@ interface NumberCheckDef {
 function describeNumber(
   schema: unknown,
   issue?: { code: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean },
-): string {
+): Message {
   let integer = false;
-  let low: { value: number; inclusive: boolean } | undefined;
-  let high: { value: number; inclusive: boolean } | undefined;
+  let low: Bound | undefined;
+  let high: Bound | undefined;
   const checks = (schema as { _zod?: { def?: { checks?: unknown } } } | undefined)?._zod?.def?.checks;
   if (Array.isArray(checks)) {
     for (const check of checks) {
@@ -145,37 +187,45 @@ function describeNumber(
   if (issue?.code === 'too_big' && !high && typeof issue.maximum === 'number') {
     high = { value: issue.maximum, inclusive: issue.inclusive === true };
   }
-  const noun = integer ? 'an integer' : 'a number';
-  if (low?.inclusive && high?.inclusive) return `${noun} from ${low.value} to ${high.value}`;
-  const bounds: string[] = [];
-  if (low) bounds.push(`${low.inclusive ? '≥' : '>'} ${low.value}`);
-  if (high) bounds.push(`${high.inclusive ? '≤' : '<'} ${high.value}`);
-  return bounds.length === 0 ? noun : `${noun} ${bounds.join(' and ')}`;
+  const range = numberRange(low, high);
+  if (range === undefined) return message(integer ? 'expect.integer' : 'expect.number');
+  return message(integer ? 'expect.integerIn' : 'expect.numberIn', { range });
 }
 
-/** `"replica" (did you mean "replicas"?)`: the known keys come from the object schema's shape. */
-function unknownKeyText(key: string, schema: unknown, input: unknown): string {
+function numberRange(low: Bound | undefined, high: Bound | undefined): Message | undefined {
+  if (low?.inclusive && high?.inclusive) return message('range.between', { min: low.value, max: high.value });
+  const lower = low && message(low.inclusive ? 'range.atLeast' : 'range.above', { min: low.value });
+  const upper = high && message(high.inclusive ? 'range.atMost' : 'range.below', { max: high.value });
+  return lower && upper ? message('range.and', { low: lower, high: upper }) : (lower ?? upper);
+}
+
+/** `"replica"`, guessing `replicas`: the known keys come from the object schema's shape. */
+function unknownKey(key: string, schema: unknown, input: unknown): Described {
   const shape = (schema as { _zod?: { def?: { shape?: unknown } } } | undefined)?._zod?.def?.shape;
   const given = typeof input === 'object' && input !== null ? input : {};
   const known =
     typeof shape === 'object' && shape !== null
       ? Object.keys(shape).filter((k) => !Object.hasOwn(given, k))
       : [];
-  const guess = closestMatch(key, known);
-  return guess === undefined ? JSON.stringify(key) : `${JSON.stringify(key)} (did you mean "${guess}"?)`;
+  return { ...message('key.unknownField', { key }), guess: closestMatch(key, known) };
 }
 
 function flatten(issue: Issue, prefix: readonly PropertyKey[], doc: unknown, out: ValidationIssue[]): void {
   const path = [...prefix, ...issue.path];
-  const push = (at: readonly PropertyKey[], message: string) =>
-    out.push({ path: formatPath(at), message: message + ownerOf(at, doc) });
+  const push = (at: readonly PropertyKey[], d: Described) => {
+    const found: ValidationIssue = { path: formatPath(at), code: d.code, params: d.params };
+    if (d.guess !== undefined) found.guess = d.guess;
+    const owner = ownerOf(at, doc);
+    if (owner) found.owner = owner;
+    out.push(found);
+  };
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const lines = issue.message.split('\n');
-      const noun = path.includes('params') ? 'unknown parameter' : 'unknown field';
+      const keys = described(issue).keys ?? [];
+      const param = path.includes('params');
       issue.keys.forEach((key, i) => {
-        const text = lines.length === issue.keys.length ? `${noun} ${lines[i]}` : issue.message;
-        push([...path, key], text);
+        const d = keys[i] ?? { ...message('key.unknownField', { key }) };
+        push([...path, key], param ? { ...d, code: 'key.unknownParam' } : d);
       });
       return;
     }
@@ -185,14 +235,12 @@ function flatten(issue: Issue, prefix: readonly PropertyKey[], doc: unknown, out
         // The path already ends at the discriminator key (`nodes[2].kind`).
         const value = valueAt(doc, path);
         const names = options.map(String);
-        const list = names.join(', ');
         const guess = typeof value === 'string' ? closestMatch(value, names) : undefined;
-        const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
         push(
           path,
           value === undefined
-            ? `is required: one of ${list}`
-            : `must be one of ${list}, got ${preview(value)}${hint}`,
+            ? message('value.requiredOneOf', { options: names })
+            : { ...message('value.oneOf', { options: names, got: gotOf(value) }), guess },
         );
         return;
       }
@@ -201,11 +249,11 @@ function flatten(issue: Issue, prefix: readonly PropertyKey[], doc: unknown, out
         for (const sub of branch) flatten(sub, path, doc, out);
         return;
       }
-      push(path, unionMessage(issue.errors, valueAt(doc, path)) ?? issue.message);
+      push(path, unionMessage(issue.errors, valueAt(doc, path)) ?? described(issue));
       return;
     }
     default:
-      push(path, issue.message);
+      push(path, described(issue));
   }
 }
 
@@ -225,24 +273,26 @@ function matchingBranch(branches: readonly (readonly Issue[])[]): readonly Issue
 }
 
 /** `must be a string or an object, got 5`, when every branch refused the value's type. */
-function unionMessage(branches: readonly (readonly Issue[])[], value: unknown): string | undefined {
-  if (value === undefined) return 'is required';
-  const expected: string[] = [];
+function unionMessage(branches: readonly (readonly Issue[])[], value: unknown): Message | undefined {
+  if (value === undefined) return message('value.required');
+  const expected: Message[] = [];
   for (const branch of branches) {
     const root = branch.find((i) => i.path.length === 0 && i.code === 'invalid_type');
     if (root?.code !== 'invalid_type') return undefined;
     const text = expectedValue(root.expected, undefined);
-    if (!expected.includes(text)) expected.push(text);
+    if (!expected.some((e) => e.code === text.code)) expected.push(text);
   }
-  return expected.length === 0 ? undefined : `must be ${expected.join(' or ')}, got ${preview(value)}`;
+  return expected.length === 0
+    ? undefined
+    : message('value.mustBe', { expected: orList(expected), got: gotOf(value) });
 }
 
-/** ` (node "api")` for an issue inside a node or an edge that has a readable id. */
-function ownerOf(path: readonly PropertyKey[], doc: unknown): string {
+/** The node or edge an issue sits in, when it has a readable id (not for the id itself). */
+function ownerOf(path: readonly PropertyKey[], doc: unknown): ValidationIssue['owner'] {
   const [list, index, field] = path;
-  if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return '';
-  if (path.length < 3 || (path.length === 3 && field === 'id')) return '';
+  if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return undefined;
+  if (path.length < 3 || (path.length === 3 && field === 'id')) return undefined;
   const id = valueAt(doc, [list, index, 'id']);
-  if (typeof id !== 'string' || id === '') return '';
-  return ` (${list === 'nodes' ? 'node' : 'edge'} ${preview(id, 40)})`;
+  if (typeof id !== 'string' || id === '') return undefined;
+  return { list, id };
 }

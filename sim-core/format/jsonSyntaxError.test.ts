@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../messages/formatMessage.ts';
 import { findJsonSyntaxError } from './jsonSyntaxError.ts';
 
+/** Where, and the reason as the CLI words it. */
 function errorAt(text: string) {
   const found = findJsonSyntaxError(text);
-  return found && { line: found.line, column: found.column, reason: found.reason };
+  return found && { line: found.line, column: found.column, reason: formatMessage('en', found.reason) };
 }
 
 describe('findJsonSyntaxError', () => {
@@ -49,7 +51,10 @@ describe('findJsonSyntaxError', () => {
   it('handles deep nesting without recursion', () => {
     const depth = 200_000;
     expect(findJsonSyntaxError('['.repeat(depth) + ']'.repeat(depth))).toBeNull();
-    expect(findJsonSyntaxError('['.repeat(depth))?.reason).toContain(`${depth} brackets not closed`);
+    expect(findJsonSyntaxError('['.repeat(depth))?.reason).toEqual({
+      code: 'json.unclosed',
+      params: { count: depth },
+    });
   });
 
   it('agrees with JSON.parse on what is valid', () => {

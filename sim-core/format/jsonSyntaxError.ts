@@ -1,9 +1,12 @@
+import { message } from '../messages/formatMessage.ts';
+import type { Message, MessageParam } from '../messages/Message.ts';
+
 /** Where a JSON text goes wrong: a 0-based offset, 1-based line and column, and what was expected. */
 export interface JsonSyntaxError {
   offset: number;
   line: number;
   column: number;
-  reason: string;
+  reason: Message;
 }
 
 /**
@@ -16,18 +19,17 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   const brackets: number[] = [];
   let state: State = 'value';
   let i = 0;
-  const fail = (offset: number, reason: string) => at(text, offset, reason);
+  const fail = (offset: number, reason: Message) => at(text, offset, reason);
   while (true) {
     while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
     if (i >= text.length) {
       if (state === 'after' && brackets.length === 0) return null;
-      const open =
-        brackets.length === 0
-          ? ''
-          : `: ${brackets.length} bracket${brackets.length === 1 ? '' : 's'} not closed`;
+      if (text.trim() === '') return fail(text.length, message('json.empty'));
       return fail(
         text.length,
-        text.trim() === '' ? 'the text is empty' : `unexpected end of the text${open}`,
+        brackets.length === 0
+          ? message('json.unexpectedEnd')
+          : message('json.unclosed', { count: brackets.length }),
       );
     }
     const c = text.charCodeAt(i);
@@ -36,7 +38,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       case 'valueOrClose':
       case 'valueAfterComma': {
         if (c === CLOSE_BRACKET && state !== 'value') {
-          if (state === 'valueAfterComma') return fail(i, 'a comma cannot come before "]"');
+          if (state === 'valueAfterComma') return fail(i, message('json.commaBeforeBracket'));
           brackets.pop();
           i++;
           state = 'after';
@@ -57,13 +59,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       case 'keyOrClose':
       case 'key': {
         if (c === CLOSE_BRACE) {
-          if (state === 'key') return fail(i, 'a comma cannot come before "}"');
+          if (state === 'key') return fail(i, message('json.commaBeforeBrace'));
           brackets.pop();
           i++;
           state = 'after';
           break;
         }
-        if (c !== QUOTE) return fail(i, `expected a property name in double quotes, found ${shown(text, i)}`);
+        if (c !== QUOTE) return fail(i, message('json.expectedKey', { found: shown(text, i) }));
         const end = scanString(text, i);
         if (typeof end !== 'number') return fail(end.offset, end.reason);
         i = end;
@@ -71,14 +73,13 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         break;
       }
       case 'colon':
-        if (c !== COLON) return fail(i, `expected ":" after the property name, found ${shown(text, i)}`);
+        if (c !== COLON) return fail(i, message('json.expectedColon', { found: shown(text, i) }));
         i++;
         state = 'value';
         break;
       case 'after': {
         const open = brackets[brackets.length - 1];
-        if (open === undefined)
-          return fail(i, `unexpected ${shown(text, i)} after the end of the JSON value`);
+        if (open === undefined) return fail(i, message('json.afterEnd', { found: shown(text, i) }));
         if (c === COMMA) {
           i++;
           state = open === OPEN_BRACE ? 'key' : 'valueAfterComma';
@@ -89,9 +90,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
           brackets.pop();
           i++;
         } else if (open === OPEN_BRACE) {
-          return fail(i, `expected "," or "}" after a property value, found ${shown(text, i)}`);
+          return fail(i, message('json.expectedCommaOrBrace', { found: shown(text, i) }));
         } else {
-          return fail(i, `expected "," or "]" after a list item, found ${shown(text, i)}`);
+          return fail(i, message('json.expectedCommaOrBracket', { found: shown(text, i) }));
         }
         break;
       }
@@ -114,7 +115,7 @@ function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-type Scan = number | { offset: number; reason: string };
+type Scan = number | { offset: number; reason: Message };
 
 /** A scalar value starting at `i`: its end offset, or what is wrong. */
 function scanValue(text: string, i: number): Scan {
@@ -126,18 +127,18 @@ function scanValue(text: string, i: number): Scan {
   if (c === '-' || (c >= '0' && c <= '9')) {
     NUMBER.lastIndex = i;
     const match = NUMBER.exec(text);
-    if (!match) return { offset: i, reason: `invalid number ${shown(text, i)}` };
+    if (!match) return { offset: i, reason: message('json.badNumberAt', { found: shown(text, i) }) };
     const end = i + match[0].length;
     if (/^-?0$/.test(match[0]) && /\d/.test(text[end] ?? '')) {
-      return { offset: i, reason: 'a number cannot start with 0 (leading zeros are not allowed)' };
+      return { offset: i, reason: message('json.leadingZero') };
     }
     if (text[end] === '.' || text[end] === 'e' || text[end] === 'E')
-      return { offset: end, reason: 'invalid number' };
+      return { offset: end, reason: message('json.badNumber') };
     return end;
   }
-  if (c === "'") return { offset: i, reason: 'strings must be in double quotes, not single quotes' };
-  if (c === '/') return { offset: i, reason: 'comments are not allowed in JSON' };
-  return { offset: i, reason: `expected a value, found ${shown(text, i)}` };
+  if (c === "'") return { offset: i, reason: message('json.singleQuotes') };
+  if (c === '/') return { offset: i, reason: message('json.comment') };
+  return { offset: i, reason: message('json.expectedValue', { found: shown(text, i) }) };
 }
 
 /** A string starting at the quote at `i`: the offset after its closing quote, or what is wrong. */
@@ -145,35 +146,30 @@ function scanString(text: string, i: number): Scan {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === QUOTE) return j + 1;
-    if (c < 0x20)
-      return {
-        offset: j,
-        reason:
-          'a string cannot contain a raw line break or control character (write it as an escape such as \\n)',
-      };
+    if (c < 0x20) return { offset: j, reason: message('json.controlCharacter') };
     if (c !== 0x5c) continue;
     const escaped = text[j + 1];
     if (escaped === 'u') {
       if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
-        return { offset: j, reason: 'invalid \\u escape: expected 4 hex digits' };
+        return { offset: j, reason: message('json.badUnicodeEscape') };
       j += 5;
     } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) {
       j++;
     } else {
-      return { offset: j, reason: `invalid escape ${shown(text, j, 2)} in a string` };
+      return { offset: j, reason: message('json.badEscape', { found: shown(text, j, 2) }) };
     }
   }
-  return { offset: i, reason: 'this string is never closed' };
+  return { offset: i, reason: message('json.unclosedString') };
 }
 
 /** The character(s) at `i` for a message: `"}"`, or `the end of the text`. */
-function shown(text: string, i: number, length = 1): string {
-  if (i >= text.length) return 'the end of the text';
+function shown(text: string, i: number, length = 1): MessageParam {
+  if (i >= text.length) return message('json.endOfText');
   const part = text.slice(i, i + length);
   return part.includes('"') ? `'${part}'` : JSON.stringify(part);
 }
 
-function at(text: string, offset: number, reason: string): JsonSyntaxError {
+function at(text: string, offset: number, reason: Message): JsonSyntaxError {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueText } from '../messages/issueText.ts';
 import { MIGRATIONS, type Migration, migrate } from './migrate.ts';
 import { FORMAT_VERSION } from './schema.ts';
 
@@ -53,12 +54,7 @@ describe('migrate', () => {
     const result = migrate({ version: 0 }, 0, fakeSteps, 3);
     expect(result).toEqual({
       ok: false,
-      issues: [
-        {
-          path: 'version',
-          message: 'format version 0 is too old for this ArchSim, which reads versions 1 to 3',
-        },
-      ],
+      issues: [{ path: 'version', code: 'version.tooOld', params: { version: 0, oldest: 1, max: 3 } }],
     });
   });
 
@@ -75,13 +71,13 @@ describe('migrate', () => {
     const thrown = migrate({ version: 1 }, 1, throwing, 2);
     expect(thrown.ok).toBe(false);
     if (!thrown.ok)
-      expect(thrown.issues[0].message).toBe(
+      expect(issueText('en', thrown.issues[0])).toBe(
         'could not upgrade the file from format version 1 to 2: nodes is not a list',
       );
 
     const empty: Migration[] = [{ from: 1, summary: 'empty', up: () => null as never }];
     const returned = migrate({ version: 1 }, 1, empty, 2);
     expect(returned.ok).toBe(false);
-    if (!returned.ok) expect(returned.issues[0].message).toContain('the step returned no document');
+    if (!returned.ok) expect(returned.issues[0].code).toBe('version.upgradeEmpty');
   });
 });

@@ -1,4 +1,6 @@
 import type { ValidationIssue } from '../api.ts';
+import { message } from '../messages/formatMessage.ts';
+import type { Message } from '../messages/Message.ts';
 import { FORMAT_VERSION } from './schema.ts';
 
 /**
@@ -43,22 +45,16 @@ export function migrate(
     const step = migrations.find((m) => m.from === version);
     if (!step) {
       const oldest = oldestReadable(migrations, toVersion);
-      return fail(
-        `format version ${fromVersion} is too old for this ArchSim, which reads versions ${oldest} to ${toVersion}`,
-      );
+      return fail(message('version.tooOld', { version: fromVersion, oldest, max: toVersion }));
     }
     let next: unknown;
     try {
       next = step.up(current);
     } catch (error) {
-      return fail(
-        `could not upgrade the file from format version ${version} to ${version + 1}: ${reason(error)}`,
-      );
+      return fail(message('version.upgradeFailed', { from: version, to: version + 1, error: reason(error) }));
     }
     if (typeof next !== 'object' || next === null || Array.isArray(next)) {
-      return fail(
-        `could not upgrade the file from format version ${version} to ${version + 1}: the step returned no document`,
-      );
+      return fail(message('version.upgradeEmpty', { from: version, to: version + 1 }));
     }
     current = { ...next, version: version + 1 };
   }
@@ -72,8 +68,8 @@ function oldestReadable(migrations: readonly Migration[], toVersion: number): nu
   return oldest;
 }
 
-function fail(message: string): MigrationResult {
-  return { ok: false, issues: [{ path: 'version', message }] };
+function fail(what: Message): MigrationResult {
+  return { ok: false, issues: [{ path: 'version', ...what }] };
 }
 
 function reason(error: unknown): string {

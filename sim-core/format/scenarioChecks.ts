@@ -1,5 +1,8 @@
-import { article, type CrossContext, isRecord, itemsOf, nonEmptyString } from './crossContext.ts';
+import { message } from '../messages/formatMessage.ts';
+import type { Message } from '../messages/Message.ts';
+import { type CrossContext, isRecord, itemsOf, nonEmptyString } from './crossContext.ts';
 import { EVENT_TARGETS, type TargetRule } from './eventTargets.ts';
+import { article, orList } from './issueParams.ts';
 import type { NodeKind, ScenarioEventType } from './schema.ts';
 
 /**
@@ -14,7 +17,7 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
   for (const [index, event] of itemsOf(scenario.events)) {
     const at = `scenario.events[${index}]`;
     if (durationSec !== undefined && typeof event.atSec === 'number' && event.atSec >= durationSec) {
-      ctx.report(`${at}.atSec`, `happens after the run ends (durationSec ${durationSec})`);
+      ctx.report(`${at}.atSec`, message('scenario.afterEnd', { durationSec }));
     }
     const type = event.type as ScenarioEventType;
     switch (type) {
@@ -43,7 +46,7 @@ export function checkScenario(ctx: CrossContext, scenario: unknown): void {
         const a = ctx.checkRegion(`${at}.regionA`, event.regionA);
         const b = ctx.checkRegion(`${at}.regionB`, event.regionB);
         if (a !== undefined && a === b)
-          ctx.report(`${at}.regionB`, `must differ from regionA (both are ${JSON.stringify(a)})`);
+          ctx.report(`${at}.regionB`, message('scenario.sameRegion', { region: a }));
         break;
       }
       default:
@@ -59,7 +62,7 @@ function checkPrimaryRole(ctx: CrossContext, path: string, role: unknown, target
   const id = nonEmptyString(target);
   const node = id === undefined ? undefined : ctx.nodes.get(id);
   if (node?.kind !== undefined && node.kind !== 'database') {
-    ctx.report(path, `"primary" needs a database target; ${JSON.stringify(id)} is ${article(node.kind)}`);
+    ctx.report(path, message('scenario.primaryNeedsDatabase', { id: id ?? '', kind: article(node.kind) }));
   }
 }
 
@@ -78,18 +81,24 @@ function checkTarget(
   if (node && edge && rule.edges) {
     ctx.report(
       path,
-      `is ambiguous: nodes[${node.index}] and edges[${edge.index}] both have the id ${JSON.stringify(id)}; rename one of them`,
+      message('target.ambiguous', { node: `nodes[${node.index}]`, edge: `edges[${edge.index}]`, id }),
     );
   } else if (node) {
     if (!fits(node.kind)) {
-      ctx.report(path, `${JSON.stringify(id)} is ${article(node.kind!)}; ${type} needs ${wanted(rule)}`);
+      ctx.report(
+        path,
+        message('target.wrongKind', { id, kind: article(node.kind!), type, wanted: wanted(rule) }),
+      );
     }
   } else if (edge) {
-    if (!rule.edges) ctx.report(path, `${JSON.stringify(id)} is an edge; ${type} needs ${wanted(rule)}`);
+    if (!rule.edges) ctx.report(path, message('target.isEdge', { id, type, wanted: wanted(rule) }));
   } else if (ctx.nodesReadable && (ctx.edgesReadable || !rule.edges)) {
-    const suggestion = ctx.suggest(id, candidates(ctx, rule, fits));
-    const what = rule.edges ? 'node or edge' : 'node';
-    ctx.report(path, `names no ${what} ${JSON.stringify(id)}${suggestion}; ${type} needs ${wanted(rule)}`);
+    const code = rule.edges ? 'target.noNodeOrEdge' : 'target.noNode';
+    ctx.report(
+      path,
+      message(code, { id, type, wanted: wanted(rule) }),
+      ctx.suggest(id, candidates(ctx, rule, fits)),
+    );
   }
 }
 
@@ -100,11 +109,9 @@ function* candidates(ctx: CrossContext, rule: TargetRule, fits: (kind: NodeKind 
 }
 
 /** `a service or a database`, `a node or an edge`, `a client or "all"`. */
-function wanted(rule: TargetRule): string {
-  const options = rule.kinds.map(article);
-  if (rule.edges) options.push('an edge');
-  if (rule.all) options.push('"all"');
-  return options.length === 1
-    ? options[0]
-    : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
+function wanted(rule: TargetRule): Message {
+  const options = rule.kinds.map((kind) => article(kind));
+  if (rule.edges) options.push(article('edge'));
+  if (rule.all) options.push(article('all'));
+  return orList(options);
 }

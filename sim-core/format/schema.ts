@@ -6,15 +6,44 @@ import { presetFields } from './preset.ts';
  * The topology file format, version 1: the public contract between the editor, the CLI and the engine.
  * Structural rules live here; rules that look across the document (ids, references, cycles) live in
  * `crossChecks.ts`. Every params object is strict, so a misspelt parameter is an error, not a silent default.
+ * A rule of the schema's own gives a message code (`sim-core/messages/en.ts`) as its `message`, with
+ * the code's parameters in `params`.
  */
 export const FORMAT = 'archsim.topology';
 export const FORMAT_VERSION = 1;
 
+/**
+ * Characters no id may hold, though any other string is a safe id (`__proto__`, `toString`, `用户`):
+ * control characters (C0, DEL, C1: an ESC would rewrite a terminal, and none belongs in a CSV cell), the
+ * bidirectional overrides and isolates that reorder how the text around them is shown, and a lone half
+ * of a surrogate pair, which is not Unicode and turns into U+FFFD in every file it is written to.
+ */
+const UNSAFE_ID_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unsafeCharacterCode(char: string): 'id.halfSurrogate' | 'id.bidiCharacter' | 'id.controlCharacter' {
+  const code = char.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return 'id.halfSurrogate';
+  if (code >= 0x202a) return 'id.bidiCharacter';
+  return 'id.controlCharacter';
+}
+
 const id = z
   .string()
-  .min(1, 'must be a non-empty id')
-  .max(200, 'must be at most 200 characters')
-  .regex(/^[^\s]+$/, 'must not contain spaces');
+  .min(1, 'id.empty')
+  .max(200, 'id.tooLong')
+  .regex(/^[^\s]+$/, 'id.spaces')
+  .superRefine((value, ctx) => {
+    const found = UNSAFE_ID_CHARACTER.exec(value);
+    if (!found) return;
+    const char = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    ctx.addIssue({
+      code: 'custom',
+      message: unsafeCharacterCode(found[0]),
+      params: { char, position: found.index + 1 },
+    });
+  });
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
 const positive = z.number().gt(0);
@@ -25,6 +54,9 @@ export const localizedText = z.union([z.string(), z.record(z.string(), z.string(
 export type LocalizedText = z.infer<typeof localizedText>;
 
 export const position = z.strictObject({ x: z.number(), y: z.number() });
+
+/** At most this many distinct request classes in one topology: the engine keeps them as bits of an int. */
+export const MAX_REQUEST_CLASSES = 31;
 
 export const requestClass = z.strictObject({ id, weight: positive, label: localizedText.optional() });
 
@@ -46,12 +78,13 @@ export const clientParams = z
   .superRefine((p, ctx) => {
     if (p.arrival === 'closed') {
       if (p.users === undefined)
-        ctx.addIssue({ code: 'custom', path: ['users'], message: 'is required when arrival is "closed"' });
+        ctx.addIssue({ code: 'custom', path: ['users'], message: 'client.usersRequired' });
     } else if (p.rateRps === undefined && p.profile === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['rateRps'],
-        message: `is required (or a profile) when arrival is "${p.arrival}"`,
+        message: 'client.rateRequired',
+        params: { arrival: p.arrival },
       });
     }
     if (p.profile) {
@@ -60,7 +93,7 @@ export const clientParams = z
           ctx.addIssue({
             code: 'custom',
             path: ['profile', i, 'atSec'],
-            message: 'must be later than the point before it',
+            message: 'profile.notLater',
           });
         }
       }
@@ -76,13 +109,38 @@ export const LB_POLICIES = [
   'weighted',
 ] as const;
 
-export const loadBalancerParams = z.strictObject({
-  policy: z.enum(LB_POLICIES).default('roundRobin'),
-  overheadMs: distribution.optional(),
-  healthCheckIntervalSec: nonNegative.default(0),
-  rateLimitRps: positive.optional(),
-  burst: count.optional(),
-});
+export const loadBalancerParams = z
+  .strictObject({
+    policy: z.enum(LB_POLICIES).default('roundRobin'),
+    overheadMs: distribution.optional(),
+    healthCheckIntervalSec: nonNegative.default(0),
+    /** How long a probe waits for an answer; 0: a dead replica refuses at once. */
+    healthCheckTimeoutMs: nonNegative.default(0),
+    /** Consecutive failed probes that take a replica out of rotation, and successes that bring it back. */
+    unhealthyThreshold: count.default(1),
+    healthyThreshold: count.default(1),
+    rateLimitRps: positive.optional(),
+    burst: count.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.healthCheckTimeoutMs > 0 && p.healthCheckTimeoutMs >= p.healthCheckIntervalSec * 1000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['healthCheckTimeoutMs'],
+        message: 'balancer.healthTimeoutTooLong',
+        params: { intervalMs: p.healthCheckIntervalSec * 1000 },
+      });
+    }
+  });
+
+export const AUTOSCALE_POLICIES = ['reactive', 'predictive'] as const;
+export type AutoscalePolicy = (typeof AUTOSCALE_POLICIES)[number];
+
+/**
+ * The most evaluations a predictive autoscaler keeps for its forecast (`historySec` ÷
+ * `evaluateEverySec`): 16 KB a service, so its memory stays inside what a node's scope is budgeted.
+ */
+export const MAX_FORECAST_POINTS = 1000;
 
 export const autoscale = z
   .strictObject({
@@ -91,8 +149,50 @@ export const autoscale = z
     targetUtilization: z.number().gt(0).max(1),
     evaluateEverySec: positive.default(15),
     provisionSec: nonNegative.default(30),
+    /** `reactive`: from the utilization just measured; `predictive`: from a forecast of the arrival rate. */
+    policy: z.enum(AUTOSCALE_POLICIES).default('reactive'),
+    /** How far ahead the predictive policy forecasts; default `provisionSec` + the service's `startupSec`. */
+    horizonSec: nonNegative.optional(),
+    /** The past the predictive policy fits its line to; default the horizon, at least 3 evaluations. */
+    historySec: positive.optional(),
   })
-  .refine((a) => a.max >= a.min, { message: 'must be ≥ min', path: ['max'] });
+  .superRefine((a, ctx) => {
+    if (a.max < a.min) ctx.addIssue({ code: 'custom', path: ['max'], message: 'autoscale.maxBelowMin' });
+    if (a.policy === 'reactive') {
+      for (const param of ['horizonSec', 'historySec'] as const) {
+        if (a[param] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [param],
+            message: 'autoscale.predictiveOnly',
+            params: { param },
+          });
+      }
+      return;
+    }
+    if (a.historySec === undefined) return;
+    // The tolerance keeps a history of a whole number of intervals (0.6 s of 0.2 s) from being refused.
+    const points = a.historySec / a.evaluateEverySec;
+    if (points < 2 - 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['historySec'],
+        message: 'autoscale.historyTooShort',
+        params: { minSec: 2 * a.evaluateEverySec },
+      });
+    } else if (points > MAX_FORECAST_POINTS + 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['historySec'],
+        message: 'autoscale.historyTooLong',
+        params: {
+          points: Math.round(points),
+          maxPoints: MAX_FORECAST_POINTS,
+          maxSec: MAX_FORECAST_POINTS * a.evaluateEverySec,
+        },
+      });
+    }
+  });
 
 /** What every server-like node (service, database) shares. */
 const serverShape = {
@@ -112,18 +212,43 @@ export const serviceParams = z.strictObject({
   autoscale: autoscale.optional(),
 });
 
-export const databaseParams = z.strictObject({
-  ...serverShape,
-  shards: count.default(1),
-  replicasPerShard: count.default(1),
-  readRatio: probability.default(1),
-  failoverSec: nonNegative.default(0),
+/** A database's shards as Raft groups (etcd): see `sim-core/engine/nodes/raft.ts`. */
+export const consensus = z.strictObject({
+  heartbeatMs: positive.default(100),
+  /** The election timeout T in heartbeats (etcd's ElectionTick): a follower waits U[T, 2T]. */
+  electionTicks: z.number().gt(1).default(10),
+  /** The round trip between two members; a message takes half a draw. */
+  peerLatencyMs: distribution.optional(),
+  readPolicy: z.enum(['leader', 'any']).default('leader'),
+  noLeader: z.enum(['fail', 'wait']).default('fail'),
 });
+
+export const databaseParams = z
+  .strictObject({
+    ...serverShape,
+    shards: count.default(1),
+    replicasPerShard: count.default(1),
+    readRatio: probability.default(1),
+    failoverSec: nonNegative.default(0),
+    consensus: consensus.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.consensus !== undefined && p.failoverSec > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['failoverSec'],
+        message: 'database.failoverWithConsensus',
+      });
+    }
+  });
 
 export const poolParams = z.strictObject({
   maxConnections: count,
   acquireTimeoutMs: positive.optional(),
 });
+
+export const CACHE_SCOPES = ['shared', 'perInstance'] as const;
+export type CacheScope = (typeof CACHE_SCOPES)[number];
 
 export const cacheParams = z
   .strictObject({
@@ -132,20 +257,32 @@ export const cacheParams = z
     capacity: count.optional(),
     ttlSec: positive.optional(),
     coalesceMisses: z.boolean().default(false),
+    /**
+     * `shared`: one cache for all callers (a Redis). `perInstance`: each instance of each caller keeps
+     * its own entries, capacity and TTL clock (an in-process cache in every replica).
+     */
+    scope: z.enum(CACHE_SCOPES).default('shared'),
   })
   .superRefine((p, ctx) => {
     if (p.hitRatio === undefined && p.capacity === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['capacity'],
-        message: 'is required unless a fixed hitRatio is given',
+        message: 'cache.capacityRequired',
       });
     }
     if (p.hitRatio !== undefined && p.capacity !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['hitRatio'],
-        message: 'give either a fixed hitRatio or an LRU capacity, not both',
+        message: 'cache.hitRatioAndCapacity',
+      });
+    }
+    if (p.scope === 'perInstance' && p.hitRatio !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: 'cache.perInstanceNeedsCapacity',
       });
     }
   });
@@ -175,22 +312,15 @@ export const NODE_KINDS = [
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export const node = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ ...nodeBase, kind: z.literal('client'), params: clientParams }),
-    z.strictObject({ ...nodeBase, kind: z.literal('loadBalancer'), params: loadBalancerParams.prefault({}) }),
-    z.strictObject({ ...nodeBase, kind: z.literal('service'), params: serviceParams }),
-    z.strictObject({ ...nodeBase, kind: z.literal('pool'), params: poolParams }),
-    z.strictObject({ ...nodeBase, kind: z.literal('cache'), params: cacheParams }),
-    z.strictObject({ ...nodeBase, kind: z.literal('queue'), params: queueParams.prefault({}) }),
-    z.strictObject({ ...nodeBase, kind: z.literal('database'), params: databaseParams }),
-  ],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union' ? `must be one of ${NODE_KINDS.join(', ')}` : undefined,
-  },
-);
+export const node = z.discriminatedUnion('kind', [
+  z.strictObject({ ...nodeBase, kind: z.literal('client'), params: clientParams }),
+  z.strictObject({ ...nodeBase, kind: z.literal('loadBalancer'), params: loadBalancerParams.prefault({}) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('service'), params: serviceParams }),
+  z.strictObject({ ...nodeBase, kind: z.literal('pool'), params: poolParams }),
+  z.strictObject({ ...nodeBase, kind: z.literal('cache'), params: cacheParams }),
+  z.strictObject({ ...nodeBase, kind: z.literal('queue'), params: queueParams.prefault({}) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('database'), params: databaseParams }),
+]);
 
 export const retries = z.strictObject({
   max: z.number().int().min(0),
@@ -255,43 +385,36 @@ export const EVENT_TYPES = [
 ] as const;
 export type ScenarioEventType = (typeof EVENT_TYPES)[number];
 
-export const scenarioEvent = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({
+export const scenarioEvent = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...lasting,
+    type: z.literal('trafficMultiplier'),
+    target: id.default('all'),
+    factor: nonNegative,
+  }),
+  z
+    .strictObject({
       ...lasting,
-      type: z.literal('trafficMultiplier'),
-      target: id.default('all'),
-      factor: nonNegative,
+      type: z.literal('killInstances'),
+      target: id,
+      count: count.optional(),
+      fraction: probability.optional(),
+      /** `primary`: kill shard primaries of a database (count/fraction of its shards); absent: any instances. */
+      role: z.enum(['any', 'primary']).optional(),
+    })
+    .refine((e) => (e.count === undefined) !== (e.fraction === undefined), {
+      message: 'kill.countOrFraction',
+      path: ['count'],
     }),
-    z
-      .strictObject({
-        ...lasting,
-        type: z.literal('killInstances'),
-        target: id,
-        count: count.optional(),
-        fraction: probability.optional(),
-        /** `primary`: kill shard primaries of a database (count/fraction of its shards); absent: any instances. */
-        role: z.enum(['any', 'primary']).optional(),
-      })
-      .refine((e) => (e.count === undefined) !== (e.fraction === undefined), {
-        message: 'give exactly one of count or fraction',
-        path: ['count'],
-      }),
-    z.strictObject({ ...timed, type: z.literal('restoreInstances'), target: id, count: count.optional() }),
-    z.strictObject({ ...lasting, type: z.literal('killRegion'), region: id }),
-    z.strictObject({ ...lasting, type: z.literal('partition'), regionA: id, regionB: id }),
-    z.strictObject({ ...lasting, type: z.literal('injectLatency'), target: id, addMs: nonNegative }),
-    z.strictObject({ ...lasting, type: z.literal('injectErrors'), target: id, rate: probability }),
-    z.strictObject({ ...timed, type: z.literal('cacheFlush'), target: id }),
-    z.strictObject({ ...timed, type: z.literal('setReplicas'), target: id, replicas: count }),
-    z.strictObject({ ...timed, type: z.literal('rollingRestart'), target: id, batch: count.default(1) }),
-  ],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union' ? `must be one of ${EVENT_TYPES.join(', ')}` : undefined,
-  },
-);
+  z.strictObject({ ...timed, type: z.literal('restoreInstances'), target: id, count: count.optional() }),
+  z.strictObject({ ...lasting, type: z.literal('killRegion'), region: id }),
+  z.strictObject({ ...lasting, type: z.literal('partition'), regionA: id, regionB: id }),
+  z.strictObject({ ...lasting, type: z.literal('injectLatency'), target: id, addMs: nonNegative }),
+  z.strictObject({ ...lasting, type: z.literal('injectErrors'), target: id, rate: probability }),
+  z.strictObject({ ...timed, type: z.literal('cacheFlush'), target: id }),
+  z.strictObject({ ...timed, type: z.literal('setReplicas'), target: id, replicas: count }),
+  z.strictObject({ ...timed, type: z.literal('rollingRestart'), target: id, batch: count.default(1) }),
+]);
 
 export const scenario = z
   .strictObject({
@@ -302,7 +425,7 @@ export const scenario = z
     events: z.array(scenarioEvent).default([]),
   })
   .refine((s) => s.warmupSec < s.durationSec, {
-    message: 'must be shorter than durationSec',
+    message: 'scenario.warmupTooLong',
     path: ['warmupSec'],
   });
 

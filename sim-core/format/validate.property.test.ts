@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValidationResult } from '../api.ts';
+import { isCoreCode } from '../messages/formatMessage.ts';
+import { issueText } from '../messages/issueText.ts';
 import { fullDocument, minimalDocument, type TestDocument } from '../test/fixtures/topologyDocuments.ts';
 import { parseTopologyText, validateTopology } from './validate.ts';
 
@@ -17,8 +19,10 @@ function expectWellFormed(result: ValidationResult) {
   for (const issue of result.issues) {
     expect(issue.path).toBeTypeOf('string');
     expect(issue.path).toMatch(PATH);
-    expect(issue.message).toBeTypeOf('string');
-    expect(issue.message.length).toBeGreaterThan(0);
+    // Every issue has a code some language words, in English and in Chinese.
+    expect(isCoreCode(issue.code), issue.code).toBe(true);
+    expect(issueText('en', issue).length).toBeGreaterThan(0);
+    expect(issueText('zh-CN', issue).length).toBeGreaterThan(0);
   }
 }
 

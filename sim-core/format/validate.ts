@@ -1,9 +1,11 @@
 import type { ValidationIssue, ValidationResult } from '../api.ts';
+import { message } from '../messages/formatMessage.ts';
+import type { Message } from '../messages/Message.ts';
 import { crossCheck } from './crossChecks.ts';
 import { formatZodIssues, zodErrorMap } from './formatIssue.ts';
+import { gotOf } from './issueParams.ts';
 import { findJsonSyntaxError } from './jsonSyntaxError.ts';
 import { migrate } from './migrate.ts';
-import { preview } from './preview.ts';
 import { FORMAT, FORMAT_VERSION, topologyV1 } from './schema.ts';
 
 /** More than this and the rest are summed up in one last issue: nobody reads ten thousand. */
@@ -25,14 +27,14 @@ export function validateTopology(json: unknown): ValidationResult {
     return validate(json);
   } catch (error) {
     // Only input no JSON parser produces gets here (a throwing getter, a revoked proxy).
-    return { ok: false, issues: [{ path: '', message: `could not be read: ${errorText(error)}` }] };
+    return { ok: false, issues: [{ path: '', ...message('file.unreadable', { error: errorText(error) }) }] };
   }
 }
 
 /**
  * Parses the text of a topology file and validates it. A JSON syntax error becomes one issue with path
- * `''` that gives the line and column: `is not valid JSON (line 3, column 5): expected "," or "}" after a
- * property value, found "\""`. A leading byte-order mark is ignored. Never throws.
+ * `''` that gives the line and column (`json.invalidAt`: `is not valid JSON (line 3, column 5): expected
+ * "," or "}" after a property value, found "\""`). A leading byte-order mark is ignored. Never throws.
  */
 export function parseTopologyText(text: string): ValidationResult {
   if (typeof text !== 'string') return validateTopology(text);
@@ -42,10 +44,10 @@ export function parseTopologyText(text: string): ValidationResult {
     json = JSON.parse(body);
   } catch (error) {
     const found = findJsonSyntaxError(body);
-    const message = found
-      ? `is not valid JSON (line ${found.line}, column ${found.column}): ${found.reason}`
-      : `is not valid JSON: ${errorText(error)}`;
-    return { ok: false, issues: [{ path: '', message }] };
+    const what = found
+      ? message('json.invalidAt', { line: found.line, column: found.column, reason: found.reason })
+      : message('json.invalid', { error: errorText(error) });
+    return { ok: false, issues: [{ path: '', ...what }] };
   }
   return validateTopology(json);
 }
@@ -59,37 +61,40 @@ function validate(json: unknown): ValidationResult {
 
   const parsed = topologyV1.safeParse(doc, { error: zodErrorMap });
   const issues = parsed.success ? [] : formatZodIssues(parsed.error.issues, doc);
-  const seen = new Set(issues.map((i) => `${i.path}\n${i.message}`));
+  const key = (i: ValidationIssue) => `${i.path}\n${i.code}\n${JSON.stringify(i.params)}`;
+  const seen = new Set(issues.map(key));
   for (const issue of crossCheck(doc)) {
-    if (!seen.has(`${issue.path}\n${issue.message}`)) issues.push(issue);
+    if (!seen.has(key(issue))) issues.push(issue);
   }
   if (parsed.success && issues.length === 0) return { ok: true, topology: parsed.data };
-  if (issues.length === 0) issues.push({ path: '', message: 'is not a valid topology' });
+  if (issues.length === 0) issues.push({ path: '', ...message('file.invalid') });
   return { ok: false, issues: capped(issues) };
 }
 
 type Envelope = { doc: Record<string, unknown>; version: number } | { issues: ValidationIssue[] };
 
 function readEnvelope(json: unknown): Envelope {
-  const fail = (path: string, message: string): Envelope => ({ issues: [{ path, message }] });
+  const fail = (path: string, what: Message): Envelope => ({ issues: [{ path, ...what }] });
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return fail('', `not an ArchSim topology file: expected a JSON object, got ${preview(json)}`);
+    return fail('', message('file.notObject', { got: gotOf(json) }));
   }
   const doc = json as Record<string, unknown>;
   if (doc.format !== FORMAT) {
-    const got = doc.format === undefined ? 'it has no "format" field' : `got ${preview(doc.format)}`;
-    return fail('format', `not an ArchSim topology file: format must be "${FORMAT}", ${got}`);
+    return fail(
+      'format',
+      doc.format === undefined
+        ? message('file.noFormat', { format: FORMAT })
+        : message('file.wrongFormat', { format: FORMAT, got: gotOf(doc.format) }),
+    );
   }
   const version = doc.version;
-  if (version === undefined) return fail('version', 'is required: the format version, an integer');
+  if (version === undefined) return fail('version', message('version.required'));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('version', `must be an integer ≥ 1, got ${preview(version)}`);
+    const expected = message('expect.integerIn', { range: message('range.atLeast', { min: 1 }) });
+    return fail('version', message('value.mustBe', { expected, got: gotOf(version) }));
   }
   if (version > FORMAT_VERSION) {
-    return fail(
-      'version',
-      `written by a newer ArchSim (format version ${version}); this version reads up to ${FORMAT_VERSION}. Update ArchSim to open it.`,
-    );
+    return fail('version', message('version.newer', { version, max: FORMAT_VERSION }));
   }
   return { doc, version };
 }
@@ -97,7 +102,7 @@ function readEnvelope(json: unknown): Envelope {
 function capped(issues: ValidationIssue[]): ValidationIssue[] {
   if (issues.length <= MAX_ISSUES) return issues;
   const shown = issues.slice(0, MAX_ISSUES - 1);
-  shown.push({ path: '', message: `and ${issues.length - shown.length} more problems not listed` });
+  shown.push({ path: '', ...message('file.moreIssues', { count: issues.length - shown.length }) });
   return shown;
 }
 

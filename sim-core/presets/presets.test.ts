@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LocalizedText } from '../format/schema.ts';
 import { parseTopologyText } from '../format/validate.ts';
+import { issueLine } from '../messages/issueText.ts';
 import { runPreset } from './runPreset.ts';
 
 /*
- * Every preset in presets/ is a claim about the model: it validates, runs headless quickly, and meets
+ * Every preset in presets/ is a claim about the model: it validates, runs headless in bounded work, and meets
  * every expectation it states. A failing expectation prints what was measured against what was
  * expected, so recalibrating a preset after an engine change starts from the numbers.
  */
@@ -17,8 +18,12 @@ const DIR = new URL('../../presets/', import.meta.url);
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.archsim.json'))
   .sort();
-/** Wall-time budget per preset run, generous for slow CI machines (locally each takes under 3 s, the sampled edge-delivery preset about 8 s). */
-const WALL_BUDGET_MS = 30_000;
+/**
+ * The work a preset may take, in events: a machine-independent measure of "runs in seconds on a
+ * laptop" (the engine processes several million events a second), and a test that cannot flake on a
+ * loaded machine as a wall-clock limit does.
+ */
+const EVENT_BUDGET = 40_000_000;
 
 const read = (file: string) => readFileSync(new URL(file, DIR), 'utf8');
 
@@ -40,7 +45,7 @@ describe('presets', () => {
   describe.each(FILES)('%s', (file) => {
     it('validates and has a stage, name, description and narrative in English and Chinese', () => {
       const parsed = parseTopologyText(read(file));
-      if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+      if (!parsed.ok) throw new Error(parsed.issues.map((i) => issueLine('en', i)).join('\n'));
       const t = parsed.topology;
       expect(t.stage).toBeDefined();
       expect(bothLanguages(t.name), 'name').toBe(true);
@@ -63,11 +68,11 @@ describe('presets', () => {
       });
     });
 
-    it('runs headless in bounded wall time and meets all its expectations', () => {
-      const t0 = performance.now();
-      const { results } = runPreset(read(file), file);
-      const wallMs = performance.now() - t0;
-      expect(wallMs, 'wall time of the run').toBeLessThan(WALL_BUDGET_MS);
+    // The timeout only catches a hang: on a machine shared with other work a long preset can take
+    // minutes of wall time, and its cost is bounded by the event budget instead.
+    it('runs headless within its event budget and meets all its expectations', { timeout: 600_000 }, () => {
+      const { results, summary } = runPreset(read(file), file);
+      expect(summary.events, 'events processed').toBeLessThan(EVENT_BUDGET);
       const failed = results.filter((r) => !r.ok).map((r) => r.message);
       expect(failed, `unmet expectations of ${file}`).toEqual([]);
     });

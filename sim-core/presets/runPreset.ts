@@ -1,6 +1,7 @@
 import { createSimulation } from '../engine/createSimulation.ts';
 import type { Topology } from '../format/schema.ts';
 import { parseTopologyText } from '../format/validate.ts';
+import { issueText } from '../messages/issueText.ts';
 import type { Summary, WindowStats } from '../results/types.ts';
 import { checkExpectations, type ExpectationResult } from './expectations.ts';
 
@@ -19,7 +20,7 @@ export interface PresetRun {
 export function runPreset(text: string, name = 'preset'): PresetRun {
   const parsed = parseTopologyText(text);
   if (!parsed.ok) {
-    const issues = parsed.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n');
+    const issues = parsed.issues.map((i) => `  ${i.path || '(root)'}: ${issueText('en', i)}`).join('\n');
     throw new Error(`${name} does not validate:\n${issues}`);
   }
   const sim = createSimulation(parsed.topology);

@@ -9,11 +9,20 @@ const Kind = {
   lognormal: 4,
   erlang: 5,
   empirical: 6,
+  /** Erlang with many stages: Gamma(k, mean / k) by Marsaglia–Tsang. */
+  gamma: 7,
 } as const;
 type KindCode = (typeof Kind)[keyof typeof Kind];
 
 /** z such that Φ(z) = 0.99. */
-const Z99 = 2.3263478740408408;
+export const Z99 = 2.3263478740408408;
+
+/**
+ * Erlang stages up to this many are drawn as the product of k uniforms (one log per draw): exact, and
+ * the random stream every existing topology was run with. Beyond it that product underflows (at k ≈ 700
+ * it reaches 0 and the draw becomes infinite) and costs k draws, so larger k use a gamma sampler.
+ */
+const ERLANG_PRODUCT_MAX_K = 32;
 
 /**
  * A compiled distribution: one monomorphic class for every kind, so the hot loop's call site stays
@@ -78,7 +87,9 @@ export class Sampler {
         return new Sampler(Kind.lognormal, Math.exp(mu + (sigma * sigma) / 2), mu, sigma);
       }
       case 'erlang':
-        return new Sampler(Kind.erlang, d.mean, d.mean / d.k, 0, d.k);
+        return d.k <= ERLANG_PRODUCT_MAX_K
+          ? new Sampler(Kind.erlang, d.mean, d.mean / d.k, 0, d.k)
+          : new Sampler(Kind.gamma, d.mean, d.mean / d.k, 1 / Math.sqrt(9 * (d.k - 1 / 3)), d.k - 1 / 3);
       case 'empirical': {
         const points = Object.entries(d.percentiles)
           .map(([p, v]) => [Number(p) / 100, v] as const)
@@ -122,6 +133,8 @@ export class Sampler {
         for (let i = 0; i < this.k; i++) product *= 1 - rng.next();
         return -this.p1 * Math.log(product);
       }
+      case Kind.gamma:
+        return this.p1 * marsagliaTsang(rng, this.k, this.p2);
       case Kind.empirical:
         return this.inverseCdf(rng.next());
       default:
@@ -147,6 +160,23 @@ function gaussian(rng: Prng): number {
   const u1 = 1 - rng.next();
   const u2 = rng.next();
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/**
+ * A Gamma(d + 1/3, 1) draw for shape ≥ 1 (G. Marsaglia and W. W. Tsang, "A simple method for
+ * generating gamma variables", ACM TOMS 26(3), 2000): d = shape − 1/3, c = 1/√(9d). Exact, O(1) per draw
+ * whatever the shape (acceptance above 95 %), and finite: the result is d·v with v = (1 + c·x)³ > 0.
+ */
+function marsagliaTsang(rng: Prng, d: number, c: number): number {
+  for (;;) {
+    const x = gaussian(rng);
+    const t = 1 + c * x;
+    if (t <= 0) continue;
+    const v = t * t * t;
+    const u = 1 - rng.next();
+    const x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+  }
 }
 
 /** Mean of N(m, s²) truncated to [0, ∞). */

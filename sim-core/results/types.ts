@@ -1,4 +1,5 @@
-import type { NodeKind, ScenarioEventType } from '../format/schema.ts';
+import type { LocalizedText, NodeKind, ScenarioEventType } from '../format/schema.ts';
+import type { Message } from '../messages/Message.ts';
 
 /**
  * The results the engine reports: plain data (numbers, strings, null) that survives structuredClone,
@@ -124,14 +125,19 @@ export interface AppliedEvent {
   atSec: number;
   type: ScenarioEventType | 'revert' | 'autoscale' | 'failover' | 'healthCheck';
   target: string;
-  label: string;
-  detail: string;
+  /** The scenario event's own label, in every language the document gives it ('' when it has none). */
+  label: LocalizedText;
+  /** What it did, as a code and parameters (`event.killed`, `{ killed: 2, of: 3 }`): worded at the edge. */
+  detail: Message;
 }
 
+/** Replica-symmetry sampling, when it was used; `notices` say which nodes and what is approximate. */
 export interface SamplingInfo {
   /** Traffic and replica counts were multiplied by this factor (< 1) and counts scaled back up. */
   factor: number;
-  reason: string;
+  /** The factor as a fraction in lowest terms: `kept` of every `of` replicas, and of the traffic. */
+  kept: number;
+  of: number;
 }
 
 export interface Summary {
@@ -142,7 +148,13 @@ export interface Summary {
   events: number;
   /** Wall-clock time of the event loop itself, ms. */
   wallMs: number;
+  /** The width of the metric windows: the scenario's `windowSec`, or wider (see `notices`). */
   windowSec: number;
+  /**
+   * What the reader should know about how the run was measured, as messages: `windows.widened`
+   * ({requestedSec, windowSec, maxWindows}) when a run would have kept too many windows.
+   */
+  notices: Message[];
   sampling: SamplingInfo | null;
   endToEnd: MetricRow & {
     confidence: { meanMs: ConfidenceInterval; p99Ms: ConfidenceInterval; batches: number };

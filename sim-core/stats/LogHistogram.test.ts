@@ -8,7 +8,7 @@ function exact(sorted: number[], q: number): number {
 }
 
 describe('LogHistogram', () => {
-  it('reads every quantile within 0.4% of the exact sample quantile', () => {
+  it('reads every quantile within 0.79% of the exact sample quantile', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 1e-5, max: 1e8, noNaN: true }), { minLength: 1, maxLength: 400 }),
@@ -21,7 +21,7 @@ describe('LogHistogram', () => {
             q,
           );
           const got = h.quantile(q)!;
-          expect(Math.abs(got - truth) / truth).toBeLessThanOrEqual(1 / 256 + 1e-12);
+          expect(Math.abs(got - truth) / truth).toBeLessThanOrEqual(1 / 128 + 1e-12);
           expect(h.quantiles([q])[0]).toBe(got);
         },
       ),
@@ -72,14 +72,50 @@ describe('LogHistogram', () => {
     h.reset();
     expect(h.count).toBe(0);
     expect(h.quantile(0.5)).toBeNull();
-    expect(h.counts.every((c) => c === 0)).toBe(true);
+    expect(h.countAt(0)).toBe(0);
+    expect(h.countAt(bucketOf(5))).toBe(0);
+    expect(h.highest).toBeLessThan(h.lowest);
+  });
+
+  it('allocates counters only for the octaves it has seen', () => {
+    const idle = new LogHistogram();
+    const busy = new LogHistogram();
+    for (let i = 0; i < 10_000; i++) busy.record(1 + (i % 100) / 100);
+    expect(busy.allocatedOctaves()).toBe(1);
+    expect(idle.allocatedOctaves()).toBe(0);
+    busy.record(1e6);
+    expect(busy.allocatedOctaves()).toBe(2);
+  });
+
+  it('keeps counting past 2¹⁶ in one bucket, by recording and by merging', () => {
+    const a = new LogHistogram();
+    for (let i = 0; i < 70_000; i++) a.record(3);
+    expect(a.countAt(bucketOf(3))).toBe(70_000);
+    const b = new LogHistogram();
+    for (let i = 0; i < 40_000; i++) b.record(3);
+    b.merge(b);
+    expect(b.countAt(bucketOf(3))).toBe(80_000);
+    expect(b.quantile(0.5)).toBeCloseTo(3, 1);
+  });
+
+  it('keeps counting past 2³² in one bucket', () => {
+    const a = new LogHistogram();
+    const b = new LogHistogram();
+    a.record(3);
+    b.record(3);
+    // Two merges of a histogram holding 2³¹ + 1 samples of one bucket cross the 32-bit limit.
+    for (let i = 0; i < 31; i++) b.merge(b);
+    a.merge(b);
+    a.merge(b);
+    expect(a.countAt(bucketOf(3))).toBe(2 ** 32 + 1);
+    expect(a.quantile(0.5)).toBeCloseTo(3, 1);
   });
 
   it('maps a bucket midpoint back into its own bucket', () => {
     for (const v of [1e-6, 0.001, 0.5, 1, 3, 1000, 123456, 1e9]) {
       const b = bucketOf(v);
       expect(bucketOf(bucketMidpoint(b))).toBe(b);
-      expect(Math.abs(bucketMidpoint(b) - v) / v).toBeLessThanOrEqual(1 / 128);
+      expect(Math.abs(bucketMidpoint(b) - v) / v).toBeLessThanOrEqual(1 / 64);
     }
   });
 });

@@ -27,7 +27,8 @@ function distribution(maxMs: number): fc.Arbitrary<Json> {
     fc.tuple(num(0.01, maxMs), num(0.1, 2)).map(([mean, cv]) => ({ dist: 'lognormal', mean, cv })),
     fc
       .tuple(num(0.01, maxMs / 2), num(0.01, maxMs))
-      .map(([p50, more]) => ({ dist: 'lognormal', p50, p99: p50 + more })),
+      // The validator allows p99 up to 1000 × p50.
+      .map(([p50, more]) => ({ dist: 'lognormal', p50, p99: Math.min(p50 + more, p50 * 1000) })),
     fc
       .tuple(fc.integer({ min: 1, max: 4 }), num(0.01, maxMs))
       .map(([k, mean]) => ({ dist: 'erlang', k, mean })),
@@ -153,7 +154,13 @@ const cache = fc
   .tuple(
     fc.oneof(
       num(0, 1).map((hitRatio) => ({ hitRatio })),
-      fc.integer({ min: 1, max: 500 }).map((capacity) => ({ capacity })),
+      fc.record(
+        {
+          capacity: fc.integer({ min: 1, max: 500 }),
+          scope: fc.constantFrom('shared' as const, 'perInstance' as const),
+        },
+        { requiredKeys: ['capacity'] },
+      ),
     ),
     fc.record(
       { hitLatencyMs: distribution(1), ttlSec: num(0.1, 5), coalesceMisses: fc.boolean() },
@@ -219,6 +226,16 @@ const edgeParams = (classIds: string[]) =>
     },
     { requiredKeys: [] },
   );
+
+/**
+ * `count`, `probability` and `stage` only for the calls of a service or database: every other kind
+ * picks one edge by weight, and the validator refuses them there (crossChecks' `STAGED_ONLY`).
+ */
+function stagedOnlyFromServers(params: Json, kind: Kind | undefined): Json {
+  if (kind === 'service' || kind === 'database') return params;
+  const { count: _count, probability: _probability, stage: _stage, ...rest } = params;
+  return rest;
+}
 
 /** Does a node of this kind need an outgoing edge (see crossChecks' NEEDS_OUTGOING)? */
 function needsTarget(node: NodeSpec): boolean {
@@ -344,6 +361,7 @@ function topologyOf(s: Shape): fc.Arbitrary<Json> {
           fc.array(fc.oneof(...events), { maxLength: 4 }),
         )
         .map(([params, scenarioEvents]): Json => {
+          const otherKinds = new Map(otherIds.map((id, i) => [id, s.others[i].kind]));
           const region = (i: number) => {
             const pick = s.regionPicks[i % s.regionPicks.length];
             return pick >= 0 && pick < regionIds.length ? { region: regionIds[pick] } : {};
@@ -369,7 +387,7 @@ function topologyOf(s: Shape): fc.Arbitrary<Json> {
               id: edgeIds[i],
               source,
               target,
-              params: params[i],
+              params: stagedOnlyFromServers(params[i], otherKinds.get(source)),
             })),
             scenario: {
               durationSec: s.durationSec,
@@ -394,4 +412,65 @@ export function withUnrelatedPart(doc: Json): Json {
     ],
     edges: [...(doc.edges as Json[]), { id: 'zz-users-api', source: 'zz-users', target: 'zz-api' }],
   };
+}
+
+/**
+ * Valid documents made hostile: paths that take no time (no think time, 0 ms services, acks and hit
+ * latencies, no network latency), huge but valid values (replicas, rates, users, Erlang stages, lognormal
+ * skew, durations near 1e12 ms), and scale-in while busy (setReplicas down to 1 and a rolling restart
+ * of every service mid-run). A run of one must keep every invariant or be refused cleanly.
+ */
+export function hostileDocuments(): fc.Arbitrary<Json> {
+  return fc
+    .tuple(
+      topologyDocuments(),
+      fc.record({
+        zeroTime: fc.boolean(),
+        huge: fc.boolean(),
+        scaleIn: fc.boolean(),
+        factor: fc.constantFrom(1e3, 1e6, 1e9),
+        k: fc.constantFrom(700, 1e6, 2 ** 31),
+      }),
+    )
+    .map(([doc, h]) => {
+      const scenario = doc.scenario as Json & { durationSec: number; events: Json[] };
+      const nodes = (doc.nodes as { id: string; kind: string; params: Json }[]).map((n) => {
+        const p = { ...n.params };
+        if (h.zeroTime) {
+          if (n.kind === 'client' && p.arrival === 'closed') p.thinkTimeMs = { dist: 'constant', value: 0 };
+          if (n.kind === 'service' || n.kind === 'database') p.serviceTimeMs = { dist: 'constant', value: 0 };
+          if (n.kind === 'cache') p.hitLatencyMs = { dist: 'constant', value: 0 };
+          if (n.kind === 'queue') p.ackLatencyMs = { dist: 'constant', value: 0 };
+          if (n.kind === 'loadBalancer') p.overheadMs = { dist: 'constant', value: 0 };
+        }
+        if (h.huge) {
+          if (n.kind === 'client' && p.rateRps !== undefined)
+            p.rateRps = Math.min(1e12, (p.rateRps as number) * h.factor);
+          if (n.kind === 'client' && p.users !== undefined)
+            p.users = Math.min(1e9, (p.users as number) * h.factor);
+          if (n.kind === 'service') p.replicas = Math.min(1e9, ((p.replicas as number) ?? 1) * h.factor);
+          if (n.kind === 'service' || n.kind === 'database')
+            p.serviceTimeMs =
+              h.factor === 1e3
+                ? { dist: 'erlang', k: h.k, mean: 2 }
+                : { dist: 'lognormal', mean: 2, cv: 100 };
+        }
+        return { ...n, params: p };
+      });
+      const edges = (doc.edges as (Json & { params: Json })[]).map((e) => {
+        if (!h.zeroTime) return e;
+        const { latencyMs: _latency, ...params } = e.params;
+        return { ...e, params };
+      });
+      const events = [...scenario.events];
+      if (h.scaleIn) {
+        const atSec = scenario.durationSec / 2;
+        for (const n of nodes) {
+          if (n.kind !== 'service') continue;
+          events.push({ type: 'setReplicas', atSec, target: n.id, replicas: 1 });
+          events.push({ type: 'rollingRestart', atSec: atSec / 2, target: n.id, batch: 1 });
+        }
+      }
+      return { ...doc, nodes, edges, scenario: { ...scenario, events } };
+    });
 }

@@ -3,6 +3,7 @@ import type { SimulationOptions } from '../api.ts';
 import { createSimulation } from '../engine/createSimulation.ts';
 import type { Topology } from '../format/schema.ts';
 import { parseTopologyText } from '../format/validate.ts';
+import { issueText } from '../messages/issueText.ts';
 import type { Summary, WindowStats } from '../results/types.ts';
 
 /** What a finished run of a fixture gives a test. */
@@ -23,7 +24,7 @@ export function runTopologyFile(name: string, options: SimulationOptions = {}): 
   const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
   const parsed = parseTopologyText(text);
   if (!parsed.ok) {
-    const issues = parsed.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n');
+    const issues = parsed.issues.map((i) => `  ${i.path || '(root)'}: ${issueText('en', i)}`).join('\n');
     throw new Error(`fixture ${name} does not validate:\n${issues}`);
   }
   // ARCHSIM_SEED_OFFSET=n shifts the seed, as simHarness does: a tolerance must hold for any seed.

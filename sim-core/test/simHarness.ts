@@ -3,6 +3,7 @@ import { createSimulation } from '../engine/createSimulation.ts';
 import type { Distribution } from '../format/distribution.ts';
 import type { Topology, TopologyInput } from '../format/schema.ts';
 import { validateTopology } from '../format/validate.ts';
+import { issueText } from '../messages/issueText.ts';
 import type { MetricRow, Summary, WindowStats } from '../results/types.ts';
 
 /*
@@ -19,7 +20,7 @@ export type EdgeInput = NonNullable<TopologyInput['edges']>[number];
 export function topology(doc: Doc): Topology {
   const result = validateTopology({ format: 'archsim.topology', version: 1, ...doc });
   if (!result.ok) {
-    const list = result.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n');
+    const list = result.issues.map((i) => `  ${i.path || '(root)'}: ${issueText('en', i)}`).join('\n');
     throw new Error(`test topology is invalid:\n${list}`);
   }
   return result.topology;

@@ -60,6 +60,7 @@ export function sampleSummary(): Summary {
     events: 1_234_567,
     wallMs: 812.4,
     windowSec: 1,
+    notices: [],
     sampling: null,
     endToEnd: {
       ...emptyRow(served(200, 48.21)),
@@ -112,13 +113,19 @@ export function sampleSummary(): Summary {
       ],
     },
     eventsApplied: [
-      { atSec: 30, type: 'killInstances', target: 'api', label: '杀掉一半实例', detail: 'killed 2 of 4' },
+      {
+        atSec: 30,
+        type: 'killInstances',
+        target: 'api',
+        label: { en: 'Kill half', 'zh-CN': '杀掉一半实例' },
+        detail: { code: 'event.killed', params: { killed: 2, of: 4 } },
+      },
       {
         atSec: 45.5,
         type: 'revert',
         target: 'api',
         label: '=HYPERLINK("http://x","y")',
-        detail: 'restored 2',
+        detail: { code: 'event.restarting', params: { count: 2 } },
       },
     ],
   };

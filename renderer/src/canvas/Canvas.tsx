@@ -1,7 +1,6 @@
 import {
   Background,
   type Connection,
-  Controls,
   type EdgeChange,
   MiniMap,
   type NodeChange,
@@ -11,17 +10,31 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { AppliedEvent } from '../../../sim-core/results/types.ts';
+import { CanvasControls } from '../commands/CanvasControls.tsx';
+import { useRunCommand } from '../commands/Commands.tsx';
+import { PaneMenu } from '../commands/PaneMenu.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
+import { NODE_SIZE } from '../model/autoLayout.ts';
 import { connectionProblem } from '../model/connect.ts';
 import { useStore } from '../store/store.ts';
 import { ArchNode } from './ArchNode.tsx';
+import { ariaLabels } from './ariaLabels.ts';
 import { ChaosMenu, type MenuTarget } from './ChaosMenu.tsx';
 import { addEdge, addNodeOfKind, moveNodes, removeItems, resizeRegion, setNodeRegion } from './edits.ts';
-import { type FlowNode, REGION_PREFIX, tailHops, toFlowEdges, toFlowNodes } from './flowModel.ts';
+import {
+  DEFAULT_REGION_SIZE,
+  type FlowNode,
+  REGION_PREFIX,
+  tailHops,
+  toFlowEdges,
+  toFlowNodes,
+} from './flowModel.ts';
 import { heat } from './heat.ts';
 import { RegionNode } from './RegionNode.tsx';
 import { TrafficEdge } from './TrafficEdge.tsx';
+import { fitSoon, OVERLAY_PX } from './viewport.ts';
 
 const nodeTypes = {
   client: ArchNode,
@@ -53,15 +66,12 @@ const selectCanvas = (s: ReturnType<typeof useStore.getState>) => ({
   tailKey: s.showTail ? [...tailHops(s.summary)].sort().join('\n') : '',
 });
 
-function downRegionsKey(
-  events: readonly { atSec: number; type: string; target: string; detail: string }[] | undefined,
-  untilSec: number,
-): string {
+function downRegionsKey(events: readonly AppliedEvent[] | undefined, untilSec: number): string {
   const down = new Set<string>();
   for (const e of events ?? []) {
     if (e.atSec >= untilSec) continue;
-    if (e.type === 'killRegion') down.add(e.target);
-    if (e.type === 'revert' && e.detail === 'region restored') down.delete(e.target);
+    if (e.detail.code === 'event.regionDown') down.add(e.target);
+    if (e.detail.code === 'event.regionRestored') down.delete(e.target);
   }
   return [...down].sort().join('\n');
 }
@@ -72,15 +82,22 @@ const split = (key: string) => new Set(key === '' ? [] : key.split('\n'));
 export function Canvas({ onInject }: { onInject: (event: object) => void }) {
   const t = useT();
   const { doc, selection, locale, downKey, tailKey } = useStore(useShallow(selectCanvas));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const ariaLabelConfig = useMemo(() => ariaLabels(t), [t]);
+  const flow = useReactFlow<FlowNode>();
+  const { screenToFlowPosition } = flow;
   const loadCount = useStore((s) => s.loadCount);
+  const minimapShown = useStore((s) => s.minimapShown);
   // A loaded document (open, preset, recover) is a new picture: frame it once its nodes are measured.
+  // Nothing else moves the view by itself: React Flow's own fit-on-start would also fire on the first
+  // node dropped on an empty canvas, and shift the view under the pointer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: framing follows loads only, not every render of the flow
   useEffect(() => {
-    if (loadCount === 0) return;
-    const timer = setTimeout(() => void fitView({ maxZoom: 1, padding: 0.2 }), 60);
-    return () => clearTimeout(timer);
-  }, [loadCount, fitView]);
+    if (loadCount > 0 || useStore.getState().doc.nodes.length > 0) fitSoon(flow);
+  }, [loadCount]);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
+  const [paneMenu, setPaneMenu] = useState<{ x: number; y: number } | null>(null);
+  const locked = useStore((s) => s.canvasLocked);
+  const run = useRunCommand();
 
   const downRegions = useMemo(() => split(downKey), [downKey]);
   const tail = useMemo(() => split(tailKey), [tailKey]);
@@ -95,7 +112,10 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
       }),
     [doc, selection, locale, tail, downRegions, sizes],
   );
-  const edges = useMemo(() => toFlowEdges(doc, selection, tail), [doc, selection, tail]);
+  const edges = useMemo(
+    () => toFlowEdges(doc, selection, tail, locale, (from, to) => t('edge.name', { from, to })),
+    [doc, selection, tail, locale, t],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const s = useStore.getState();
@@ -145,38 +165,34 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
     if (removed.length > 0) s.change((d) => removeItems(d, removed));
   }, []);
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const s = useStore.getState();
-      const problem = connectionProblem(s.doc, c.source, c.target);
-      if (problem) s.notify('error', t(problem as MessageKey));
-      else s.change((d) => addEdge(d, c.source, c.target));
-    },
-    [t],
-  );
+  const onConnect = useCallback((c: Connection) => {
+    const s = useStore.getState();
+    const problem = connectionProblem(s.doc, c.source, c.target);
+    if (problem) s.notify('error', { key: problem as MessageKey });
+    else s.change((d) => addEdge(d, c.source, c.target));
+  }, []);
 
   // A refused connection never reaches onConnect (isValidConnection blocks it, and clients have no
   // input handle at all), so the reason is found here, from the node the pointer was released over.
-  const onConnectEnd: OnConnectEnd = useCallback(
-    (event, state) => {
-      if (state.isValid === true || state.fromNode === null) return;
-      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const over = point
-        ? document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')
-        : null;
-      const otherId = state.toNode?.id ?? over?.getAttribute('data-id') ?? null;
-      if (otherId === null || otherId.startsWith(REGION_PREFIX)) return;
-      // Let go over its own node but no handle: a drag given up, not an attempt at a self-call.
-      if (otherId === state.fromNode.id && state.toHandle === null) return;
-      const fromSource = state.fromHandle.type === 'source';
-      const source = fromSource ? state.fromNode.id : otherId;
-      const target = fromSource ? otherId : state.fromNode.id;
-      const s = useStore.getState();
-      const problem = connectionProblem(s.doc, source, target);
-      if (problem) s.notify('error', t(problem as MessageKey));
-    },
-    [t],
-  );
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    if (state.isValid === true || state.fromNode === null) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const over = point
+      ? document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')
+      : null;
+    const otherId = state.toNode?.id ?? over?.getAttribute('data-id') ?? null;
+    if (otherId === null || otherId.startsWith(REGION_PREFIX)) return;
+    // Let go over its own node but no handle: a drag given up, not an attempt at a self-call.
+    if (otherId === state.fromNode.id && state.toHandle === null) return;
+    const fromSource = state.fromHandle.type === 'source';
+    const source = fromSource ? state.fromNode.id : otherId;
+    const target = fromSource ? otherId : state.fromNode.id;
+    const s = useStore.getState();
+    const problem = connectionProblem(s.doc, source, target);
+    // Said where the pointer let go, not only in the status bar far below.
+    const at = point ? { x: point.clientX, y: point.clientY } : undefined;
+    if (problem) s.notify('error', { key: problem as MessageKey }, at);
+  }, []);
 
   const isValidConnection = useCallback((c: Connection | { source: string; target: string }) => {
     return connectionProblem(useStore.getState().doc, c.source, c.target) === null;
@@ -187,10 +203,12 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
       event.preventDefault();
       const kind = event.dataTransfer.getData(DRAG_MIME);
       if (!kind) return;
+      // The new node is centred on the pointer.
+      const size = kind === 'region' ? DEFAULT_REGION_SIZE : NODE_SIZE;
       const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const snapped = {
-        x: Math.round(position.x / GRID[0]) * GRID[0],
-        y: Math.round(position.y / GRID[1]) * GRID[1],
+        x: Math.round((position.x - size.width / 2) / GRID[0]) * GRID[0],
+        y: Math.round((position.y - size.height / 2) / GRID[1]) * GRID[1],
       };
       const s = useStore.getState();
       let created = '';
@@ -208,6 +226,7 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drag and drop; the palette's buttons are the keyboard path.
     <div className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <ReactFlow
+        ariaLabelConfig={ariaLabelConfig}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -217,19 +236,27 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStart={() => {
-          const s = useStore.getState();
-          s.recordUndo(s.doc);
-        }}
+        // A drag is one undo step, or none when it ends where it began.
+        onNodeDragStart={() => useStore.getState().beginGesture()}
         onNodeDragStop={(_, node) => {
-          if (node.type === 'region') return;
-          const w = node.measured?.width ?? 160;
-          const h = node.measured?.height ?? 80;
-          useStore
-            .getState()
-            .changeSilently((d) =>
+          const s = useStore.getState();
+          if (node.type !== 'region') {
+            const w = node.measured?.width ?? 160;
+            const h = node.measured?.height ?? 80;
+            s.changeSilently((d) =>
               setNodeRegion(d, node.id, node.position.x + w / 2, node.position.y + h / 2),
             );
+          }
+          s.endGesture();
+        }}
+        onNodeDoubleClick={(_, node) => {
+          useStore.getState().select([node.id]);
+          void run('edit.rename', 'canvas');
+        }}
+        onPaneContextMenu={(event) => {
+          event.preventDefault();
+          setMenu(null);
+          setPaneMenu({ x: event.clientX, y: event.clientY });
         }}
         onNodeContextMenu={(event, node) => {
           event.preventDefault();
@@ -240,19 +267,27 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
           setMenu({ kind: 'edge', id: edge.id, x: event.clientX, y: event.clientY });
         }}
         onPaneClick={() => setMenu(null)}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
         snapToGrid
         snapGrid={GRID}
-        deleteKeyCode={['Delete', 'Backspace']}
+        // Delete and Backspace are the registry's (Edit ▸ Delete), like every other key.
+        deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
         minZoom={0.1}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID[0]} />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'region' ? '#eceff1' : '#90a4ae')} />
-        <Controls />
+        {minimapShown && (
+          <MiniMap
+            pannable
+            zoomable
+            style={{ width: OVERLAY_PX.minimap.width, height: OVERLAY_PX.minimap.height }}
+            nodeColor={(n) => (n.type === 'region' ? '#eceff1' : '#90a4ae')}
+          />
+        )}
+        <CanvasControls />
       </ReactFlow>
       <div className="legend" role="img" aria-label={`${t('legendUtilization')} 0% – 100%`}>
         <span>{t('legendUtilization')}</span>
@@ -264,6 +299,7 @@ export function Canvas({ onInject }: { onInject: (event: object) => void }) {
         <span>0% – 100%</span>
       </div>
       {menu && <ChaosMenu target={menu} onClose={() => setMenu(null)} onInject={onInject} />}
+      {paneMenu && <PaneMenu x={paneMenu.x} y={paneMenu.y} onClose={() => setPaneMenu(null)} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ScenarioEventInput } from '../../../sim-core/api.ts';
 import { useT } from '../i18n/useT.ts';
+import type { DocNode } from '../model/document.ts';
 import { useStore } from '../store/store.ts';
 import { REGION_PREFIX } from './flowModel.ts';
 
@@ -52,8 +53,10 @@ export function ChaosMenu({
     const node = doc.nodes.find((n) => n.id === target.id);
     const kind = node?.kind;
     if (kind === 'service' || kind === 'database') {
+      // Say how the half rounds (3 replicas: 2 die), as the engine counts it.
+      const replicas = instancesOf(node);
       items.push({
-        label: t('killInstances', { percent: 50 }),
+        label: t('killInstancesOf', { percent: 50, count: Math.round(0.5 * replicas), replicas }),
         event: { type: 'killInstances', target: target.id, fraction: 0.5 },
       });
       items.push({ label: t('restoreInstances'), event: { type: 'restoreInstances', target: target.id } });
@@ -103,4 +106,11 @@ export function ChaosMenu({
       ))}
     </div>
   );
+}
+
+/** The instances a service or database is configured with (the engine kills a fraction of those alive). */
+function instancesOf(node: DocNode | undefined): number {
+  if (node?.kind === 'service') return node.params.replicas ?? 1;
+  if (node?.kind === 'database') return (node.params.shards ?? 1) * (node.params.replicasPerShard ?? 1);
+  return 1;
 }

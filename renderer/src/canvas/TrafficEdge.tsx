@@ -1,7 +1,15 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  useStore as useFlowStore,
+} from '@xyflow/react';
 import { memo } from 'react';
+import { useNumbers, useT } from '../i18n/useT.ts';
+import { selectCompact } from './ArchNode.tsx';
 import type { TrafficFlowEdge } from './flowModel.ts';
-import { compact, errorColor } from './heat.ts';
+import { errorColor } from './heat.ts';
 import { useLiveEdge } from './useLive.ts';
 
 /** An edge whose width follows its request rate, colour its error ratio, and that shows retries. */
@@ -18,7 +26,10 @@ export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<TrafficFlo
     markerEnd,
     data,
   } = props;
+  const t = useT();
+  const n = useNumbers();
   const live = useLiveEdge(id);
+  const zoomedOut = useFlowStore(selectCompact);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -45,13 +56,13 @@ export const TrafficEdge = memo(function TrafficEdge(props: EdgeProps<TrafficFlo
       {live && (rps > 0 || amplification !== null) && (
         <EdgeLabelRenderer>
           <div
-            className="edge-label nodrag nopan"
+            className={zoomedOut ? 'edge-label compact nodrag nopan' : 'edge-label nodrag nopan'}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px,${labelY}px)` }}
             data-testid={`edge-label-${id}`}
           >
-            {compact(rps)} rps
+            {n.count(rps)} rps
             {amplification !== null && amplification > 1.005 && (
-              <span className="badge-error" title="attempts per call">
+              <span className="badge-error" title={t('badge.attempts')}>
                 {' '}
                 ×{amplification.toFixed(2)}
               </span>

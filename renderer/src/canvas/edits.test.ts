@@ -47,6 +47,17 @@ describe('canvas edits', () => {
     expect(out.nodes.find((n) => n.id === 'database-1')!.region).toBeUndefined();
   });
 
+  it('moving a node of a document without regions adds none (moving it back gives the same file)', () => {
+    const { regions: _, ...plain } = build();
+    const there = moveNodes(plain, new Map([['service-1', { x: 900, y: 0 }]]));
+    expect('regions' in there).toBe(false);
+    const back = moveNodes(
+      there,
+      new Map([['service-1', plain.nodes.find((n) => n.id === 'service-1')!.position!]]),
+    );
+    expect(JSON.stringify(back)).toBe(JSON.stringify(plain));
+  });
+
   it('deleting a region keeps its nodes, outside any region', () => {
     let doc = addNodeOfKind(build(), 'region', { x: 500, y: -100 }).doc;
     doc = setNodeRegion(doc, 'database-1', 650, 20);

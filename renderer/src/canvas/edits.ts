@@ -1,6 +1,7 @@
 import { NODE_KINDS, type NodeKind } from '../../../sim-core/format/schema.ts';
+import { NODE_SIZE } from '../model/autoLayout.ts';
 import { type Doc, type DocNode, defaultParams, freshId } from '../model/document.ts';
-import { DEFAULT_REGION_SIZE, REGION_PREFIX, regionAt } from './flowModel.ts';
+import { DEFAULT_REGION_SIZE, REGION_PREFIX, regionAt, regionBox } from './flowModel.ts';
 
 /**
  * Pure document edits behind the canvas gestures: each takes a document and returns a new one (or the
@@ -23,7 +24,7 @@ export function addNodeOfKind(
   if (!KINDS.has(kind)) return { doc, id: '' };
   const id = freshId(doc, kind === 'loadBalancer' ? 'lb' : kind);
   const node = { id, kind, label: id, position, params: defaultParams(kind as NodeKind) } as DocNode;
-  const region = regionAt(doc, position.x + 80, position.y + 40);
+  const region = regionAt(doc, position.x + NODE_SIZE.width / 2, position.y + NODE_SIZE.height / 2);
   if (region) node.region = region;
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
 }
@@ -39,9 +40,10 @@ export function moveNodes(doc: Doc, moves: Map<string, { x: number; y: number }>
   const regions = (doc.regions ?? []).map((r, i) => {
     const to = moves.get(REGION_PREFIX + r.id);
     if (!to) return r;
-    const from = r.position ?? { x: 40 + i * 460, y: 360 };
+    // A region drawn around its members gets the box it was drawn with.
+    const { position: from, size } = regionBox(doc, i);
     shifts.set(r.id, { dx: to.x - from.x, dy: to.y - from.y });
-    return { ...r, position: to };
+    return { ...r, position: to, size };
   });
   const nodes = doc.nodes.map((n) => {
     const to = moves.get(n.id);
@@ -52,7 +54,8 @@ export function moveNodes(doc: Doc, moves: Map<string, { x: number; y: number }>
     }
     return n;
   });
-  return { ...doc, regions, nodes };
+  // A document without regions keeps none: a drag that ends where it began leaves it as it was.
+  return { ...doc, ...(doc.regions ? { regions } : {}), nodes };
 }
 
 export function resizeRegion(doc: Doc, regionId: string, size: { width: number; height: number }): Doc {

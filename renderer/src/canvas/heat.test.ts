@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { compact, ms } from './heat.ts';
+import { contrast, heat, heatInk, INK } from './heat.ts';
 
-describe('number formatting on the canvas', () => {
-  it('prints milliseconds without exponent form and switches to seconds at 1 s', () => {
-    expect(ms(0.5)).toBe('0.500 ms');
-    expect(ms(7.078)).toBe('7.08 ms');
-    expect(ms(44.87)).toBe('44.9 ms');
-    expect(ms(187.2)).toBe('187 ms');
-    expect(ms(2280)).toBe('2.28 s');
-    expect(ms(12_345)).toBe('12.3 s');
-    expect(ms(null)).toBe('–');
+describe('heat colours', () => {
+  // Where the ramp crosses from dark to light ink no pair of inks does better than about 3.8:1.
+  it('keeps the text readable at every heat level (at least 3.8:1)', () => {
+    for (let u = 0; u <= 1.0001; u += 0.01) {
+      const ink = INK[heatInk(u)];
+      expect(contrast(heat(u), ink), `at ${Math.round(u * 100)}%`).toBeGreaterThanOrEqual(3.8);
+    }
   });
 
-  it('abbreviates large counts', () => {
-    expect(compact(950)).toBe('950');
-    expect(compact(1234)).toBe('1.2k');
-    expect(compact(3_400_000)).toBe('3.4M');
+  it('writes dark on a calm node and light on a saturated one', () => {
+    expect(heatInk(0)).toBe('dark');
+    expect(heatInk(1)).toBe('light');
   });
 });

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/useT.ts';
+import { useStore } from '../store/store.ts';
 import { formatValue } from './format.ts';
 import type { Unit } from './series.ts';
 
@@ -25,6 +26,7 @@ export function ChartTooltip(props: {
   pinned: boolean;
 }) {
   const t = useT();
+  const locale = useStore((s) => s.locale);
   const flip = props.left + FLIP_PX > props.width;
   return (
     <div
@@ -47,8 +49,10 @@ export function ChartTooltip(props: {
           {props.rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}</th>
-              <td>{formatValue(r.value, r.unit)}</td>
-              {props.pinned && <td className="chart-tooltip-pinned">{formatValue(r.pinned, r.unit)}</td>}
+              <td>{formatValue(locale, r.value, r.unit)}</td>
+              {props.pinned && (
+                <td className="chart-tooltip-pinned">{formatValue(locale, r.pinned, r.unit)}</td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { LimitPanel } from '../analysis/LimitPanel.tsx';
+import { SensitivityPanel } from '../analysis/SensitivityPanel.tsx';
+import { SweepPanel } from '../analysis/SweepPanel.tsx';
+import { provideCommand } from '../commands/handlers.ts';
 import { useT } from '../i18n/useT.ts';
-import { setCommandHandler } from '../platform/menuCommands.ts';
 import { useStore } from '../store/store.ts';
 import { selectChartData } from './chartData.ts';
 import { DeltaTable } from './DeltaTable.tsx';
@@ -15,12 +18,13 @@ import { ThroughputTab } from './ThroughputTab.tsx';
 import { useScopeTitle } from './useScopeTitle.ts';
 import { useWidth } from './useWidth.ts';
 
-const TABS = ['latency', 'throughput', 'distribution', 'node'] as const;
+const TABS = ['latency', 'throughput', 'distribution', 'node', 'limit', 'sweep', 'sensitivity'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * The charts under the canvas: tabs of time charts over a scenario timeline, the latency
- * distribution, and the selected node or edge; a delta table when a run is pinned; SVG/PNG export.
+ * distribution, and the selected node or edge; a delta table when a run is pinned; SVG/PNG export;
+ * and the analysis tabs (Find the limit, Sweep, Sensitivity), which bring their own exports.
  */
 export function ChartsPanel() {
   const t = useT();
@@ -56,14 +60,14 @@ export function ChartsPanel() {
     } catch (error) {
       useStore
         .getState()
-        .notify('error', `${t('exportChart')}: ${error instanceof Error ? error.message : error}`);
+        .notify('error', { text: `${t('exportChart')}: ${error instanceof Error ? error.message : error}` });
     }
   };
 
-  // File ▸ Export Chart Image… in the desktop app: the PNG of what the panel shows.
+  // The command file.exportChartImage (toolbar's Export menu, File ▸ Export): the PNG of what the panel shows.
   const exportRef = useRef(exportAs);
   exportRef.current = exportAs;
-  useEffect(() => setCommandHandler('file.exportChartImage', () => exportRef.current('png')), []);
+  useEffect(() => provideCommand('file.exportChartImage', () => exportRef.current('png')), []);
 
   const setRef = useCallback(
     (el: HTMLDivElement | null) => {
@@ -74,7 +78,11 @@ export function ChartsPanel() {
   );
 
   let body: ReactNode = null;
-  if (!hasData) body = <p className="charts-empty">{t('charts.empty')}</p>;
+  const analysis = tab === 'limit' || tab === 'sweep' || tab === 'sensitivity';
+  if (tab === 'limit') body = <LimitPanel />;
+  else if (tab === 'sweep') body = <SweepPanel />;
+  else if (tab === 'sensitivity') body = <SensitivityPanel />;
+  else if (!hasData) body = <p className="charts-empty">{t('charts.empty')}</p>;
   else if (width > 0) {
     if (tab === 'latency') body = <LatencyTab data={data} width={width} logY={logY} />;
     else if (tab === 'throughput') body = <ThroughputTab data={data} width={width} />;
@@ -140,21 +148,23 @@ export function ChartsPanel() {
                 ))}
               </fieldset>
             )}
-            <span className="charts-export">
-              <span aria-hidden="true">{t('exportChart')}</span>
-              {(['svg', 'png'] as const).map((format) => (
-                <button
-                  key={format}
-                  type="button"
-                  disabled={!hasData}
-                  aria-label={t('charts.exportAs', { format: format.toUpperCase() })}
-                  title={t('charts.exportAs', { format: format.toUpperCase() })}
-                  onClick={() => void exportAs(format)}
-                >
-                  {format.toUpperCase()}
-                </button>
-              ))}
-            </span>
+            {!analysis && (
+              <span className="charts-export">
+                <span aria-hidden="true">{t('exportChart')}</span>
+                {(['svg', 'png'] as const).map((format) => (
+                  <button
+                    key={format}
+                    type="button"
+                    disabled={!hasData}
+                    aria-label={t('charts.exportAs', { format: format.toUpperCase() })}
+                    title={t('charts.exportAs', { format: format.toUpperCase() })}
+                    onClick={() => void exportAs(format)}
+                  >
+                    {format.toUpperCase()}
+                  </button>
+                ))}
+              </span>
+            )}
           </>
         )}
       </div>

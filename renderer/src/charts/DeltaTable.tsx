@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
+import { countText, percentText } from '../../../sim-core/messages/numberText.ts';
 import type { Summary } from '../../../sim-core/results/types.ts';
+import type { Locale } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import type { PinnedRun } from '../store/runSlice.ts';
+import { useStore } from '../store/store.ts';
 import { type DeltaMetric, deltaRows } from './delta.ts';
 import { formatSigned, formatValue } from './format.ts';
 import type { Unit } from './series.ts';
@@ -16,15 +19,16 @@ const UNITS: Record<DeltaMetric, Unit> = {
 };
 
 /** The change of a metric in its own unit; the error share changes in percentage points. */
-function formatDelta(metric: DeltaMetric, delta: number | null): string {
+function formatDelta(locale: Locale, metric: DeltaMetric, delta: number | null): string {
   if (metric === 'errorShare')
-    return formatSigned(delta === null ? null : delta * 100, (v) => `${v.toFixed(2)} pp`);
-  return formatSigned(delta, (v) => formatValue(v, UNITS[metric]));
+    return formatSigned(delta === null ? null : delta * 100, (v) => `${countText(locale, v)} pp`);
+  return formatSigned(delta, (v) => formatValue(locale, v, UNITS[metric]));
 }
 
 /** Headline numbers after warm-up: pinned run vs current run, with the change. */
 export function DeltaTable({ pinned, summary }: { pinned: PinnedRun; summary: Summary | null }) {
   const t = useT();
+  const locale = useStore((s) => s.locale);
   const rows = useMemo(
     () => (summary ? deltaRows(pinned.summary.endToEnd, summary.endToEnd) : []),
     [pinned, summary],
@@ -52,10 +56,12 @@ export function DeltaTable({ pinned, summary }: { pinned: PinnedRun; summary: Su
           {rows.map((r) => (
             <tr key={r.metric} className={r.verdict ? `delta-${r.verdict}` : undefined}>
               <th scope="row">{t(`charts.delta.${r.metric}`)}</th>
-              <td>{formatValue(r.pinned, UNITS[r.metric])}</td>
-              <td>{formatValue(r.current, UNITS[r.metric])}</td>
-              <td className="delta-change">{formatDelta(r.metric, r.delta)}</td>
-              <td className="delta-change">{formatSigned(r.deltaPct, (v) => `${v.toFixed(1)}%`)}</td>
+              <td>{formatValue(locale, r.pinned, UNITS[r.metric])}</td>
+              <td>{formatValue(locale, r.current, UNITS[r.metric])}</td>
+              <td className="delta-change">{formatDelta(locale, r.metric, r.delta)}</td>
+              <td className="delta-change">
+                {formatSigned(r.deltaPct, (v) => percentText(locale, v / 100))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { line, scaleLinear, scaleLog } from 'd3';
 import { type PointerEvent, useCallback, useMemo, useState } from 'react';
 import type { LatencyHistogram, LatencyStats } from '../../../sim-core/results/types.ts';
 import { useT } from '../i18n/useT.ts';
+import { useStore } from '../store/store.ts';
 import { Axis } from './Axis.tsx';
 import { ChartTooltip } from './ChartTooltip.tsx';
 import { binAt, cdfAt, cdfPoints, type HistogramBar, histogramBars } from './distribution.ts';
@@ -43,6 +44,7 @@ function stepPath(
 export function DistributionChart(props: DistributionChartProps) {
   const { width, height, mode, latency } = props;
   const t = useT();
+  const locale = useStore((s) => s.locale);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const bars = useMemo(() => (props.histogram ? histogramBars(props.histogram) : []), [props.histogram]);
   const pinnedBars = useMemo(
@@ -102,20 +104,21 @@ export function DistributionChart(props: DistributionChartProps) {
     return logTicks(lo, hi, Math.max(3, Math.floor((width - MARGIN.left) / 70)));
   }, [x, width]);
   const yTickValues = useMemo(() => y.ticks(4), [y]);
-  const formatX = useCallback((v: number) => formatTick(v, 'ms'), []);
-  const formatY = useCallback((v: number) => formatTick(v, 'ratio'), []);
+  const formatX = useCallback((v: number) => formatTick(locale, v, 'ms'), [locale]);
+  const formatY = useCallback((v: number) => formatTick(locale, v, 'ratio'), [locale]);
 
   const marks = useMemo(() => {
     const present = MARKED.filter((p) => latency?.[p] != null);
     const placed = layoutMarkers(
       present.map((p) => ({
         x: x(latency![p] as number),
-        label: `${t(`charts.metric.${p}`)} ${formatValue(latency![p], 'ms')}`,
+        // The run's p99, not the last window's the status bar shows: said so.
+        label: `${t(p === 'p99' ? 'p99.run' : `charts.metric.${p}`)} ${formatValue(locale, latency![p], 'ms')}`,
       })),
       { lanes: 2, left: MARGIN.left, right: width - MARGIN.right, fontPx: FONT_PX, maxLabelPx: 120 },
     );
     return present.map((p, i) => ({ p, ...placed[i] }));
-  }, [latency, x, width, t]);
+  }, [latency, x, width, t, locale]);
 
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
     const px = e.clientX - e.currentTarget.getBoundingClientRect().left;
@@ -248,8 +251,8 @@ export function DistributionChart(props: DistributionChartProps) {
           width={width}
           head={
             hoverBin >= 0
-              ? `${formatValue(bars[hoverBin].lowerMs, 'ms')} – ${formatValue(bars[hoverBin].upperMs, 'ms')}`
-              : formatValue(hoverMs, 'ms')
+              ? `${formatValue(locale, bars[hoverBin].lowerMs, 'ms')} – ${formatValue(locale, bars[hoverBin].upperMs, 'ms')}`
+              : formatValue(locale, hoverMs, 'ms')
           }
           rows={[
             {
@@ -261,7 +264,7 @@ export function DistributionChart(props: DistributionChartProps) {
             },
             {
               key: 'below',
-              label: t('charts.below', { ms: formatValue(hoverMs, 'ms') }),
+              label: t('charts.below', { ms: formatValue(locale, hoverMs, 'ms') }),
               unit: 'ratio',
               value: cdfAt(cdf, hoverMs),
               pinned: cdfAt(pinnedCdf, hoverMs),

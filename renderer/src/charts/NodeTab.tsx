@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import type { ChartData } from './chartData.ts';
-import { CHART_HEIGHT } from './geometry.ts';
+import { CHART_HEIGHT, MARGIN } from './geometry.ts';
 import type { LegendItem } from './Legend.tsx';
 import { CURSOR_COLOR, PINNED_COLOR, STRIP_COLORS } from './palette.ts';
 import { scopeReadout } from './readout.ts';
@@ -14,6 +14,8 @@ import { usePaneBase } from './usePaneBase.ts';
 /** Strips the tab has room for; every other metric the scope measured is in the tooltip. */
 const MAX_STRIPS = 4;
 const HEADER_PX = 20;
+/** Past this many strips they go in two columns, so that each keeps a readable height (~60 px). */
+const ONE_COLUMN_MAX = 2;
 const UNIT_LABELS: Record<Unit, string> = { ms: 'ms', rps: 'rps', ratio: '%', count: '' };
 
 interface NodeTabProps {
@@ -63,25 +65,31 @@ export function NodeTab({ data, width, scope, title }: NodeTabProps) {
     [windows, pinned, scope],
   );
 
-  const stripPx = strips.length > 0 ? Math.floor((CHART_HEIGHT - HEADER_PX) / strips.length) : 0;
+  const columns = strips.length > ONE_COLUMN_MAX ? 2 : 1;
+  const rows = Math.ceil(strips.length / columns);
+  const stripPx = strips.length > 0 ? Math.floor((CHART_HEIGHT - HEADER_PX) / rows) : 0;
+  const columnPx = Math.floor(width / columns);
   return (
     <TimePane {...pane} readout={readout}>
       {({ x, cursor, onHover }) =>
         strips.length === 0 ? (
           <p className="charts-empty">{t('charts.noData')}</p>
         ) : (
-          <div className="chart-strips">
+          <div className={columns === 1 ? 'chart-strips' : 'chart-strips two-columns'}>
             {strips.map((strip, i) => {
+              // Each column has its own time scale over the same seconds: hovering any strip moves every cursor.
+              const columnX = columns === 1 ? null : x.copy().range([MARGIN.left, columnPx - MARGIN.right]);
               const unit = UNIT_LABELS[strip.unit];
               const label = `${t(`charts.metric.${strip.key}` as MessageKey)}${unit ? ` (${unit})` : ''}`;
               return (
                 <TimeChart
                   key={strip.key}
-                  x={x}
-                  width={width}
-                  height={i === 0 ? stripPx + HEADER_PX : stripPx}
+                  x={columnX ?? x}
+                  width={columnX ? columnPx : width}
+                  height={i < columns ? stripPx + HEADER_PX : stripPx}
                   title={i === 0 ? title : `${title}: ${label}`}
                   legend={i === 0 ? legend : undefined}
+                  blankTopPx={i > 0 && i < columns ? HEADER_PX : 0}
                   label={label}
                   lines={strip.lines}
                   unit={strip.unit}

@@ -1,5 +1,6 @@
 import { area, line, type ScaleLinear, scaleLinear, scaleLog } from 'd3';
 import { type PointerEvent, useCallback, useMemo } from 'react';
+import { useStore } from '../store/store.ts';
 import { Axis } from './Axis.tsx';
 import { downsampleIndices } from './downsample.ts';
 import { formatTick } from './format.ts';
@@ -38,6 +39,8 @@ interface TimeChartProps {
   legend?: LegendItem[];
   /** A label inside the plot, top left (the metric of a strip chart). */
   label?: string;
+  /** Blank space above the plot, px: a strip beside one with a header lines up with it. */
+  blankTopPx?: number;
   lines: readonly LineDef[];
   areas?: readonly AreaDef[];
   unit: Unit;
@@ -56,7 +59,7 @@ export function TimeChart(props: TimeChartProps) {
   const { x, width, height, title, legend, lines, areas, unit, logY = false, cursor, onHover } = props;
   const legendLeft = 4 + textWidth(title, TITLE_PX) * 1.1 + 18;
   const rows = legend ? Math.max(1, legendRows(legend, legendLeft, width - MARGIN.right)) : 0;
-  const top = legend ? rows * 14 + 6 : 6;
+  const top = legend ? rows * 14 + 6 : 6 + (props.blankTopPx ?? 0);
   const bottom = height - 3;
   const plotW = width - MARGIN.left - MARGIN.right;
   const strip = bottom - top < 45;
@@ -116,7 +119,8 @@ export function TimeChart(props: TimeChartProps) {
     return { areas: areaPaths, lines: linePaths };
   }, [lines, areas, x, y, buckets, logY]);
 
-  const format = useCallback((v: number) => formatTick(v, unit), [unit]);
+  const locale = useStore((s) => s.locale);
+  const format = useCallback((v: number) => formatTick(locale, v, unit), [locale, unit]);
   const gridX = useMemo(() => xTicks(x), [x]);
 
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
@@ -140,7 +144,7 @@ export function TimeChart(props: TimeChartProps) {
       {warmupX !== null && warmupX > MARGIN.left && (
         <g className="chart-warmup">
           <rect x={MARGIN.left} y={top} width={warmupX - MARGIN.left} height={bottom - top} fill="#eef1f3" />
-          {props.warmupLabel && warmupX - MARGIN.left > textWidth(props.warmupLabel, FONT_PX) + 6 && (
+          {props.warmupLabel && warmupX - MARGIN.left > textWidth(props.warmupLabel, FONT_PX, false) + 6 && (
             <text x={MARGIN.left + 3} y={bottom - 4} className="chart-note">
               {props.warmupLabel}
             </text>

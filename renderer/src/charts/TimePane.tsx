@@ -3,6 +3,7 @@ import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import type { AppliedEvent, WindowStats } from '../../../sim-core/results/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
+import { useStore } from '../store/store.ts';
 import { ChartTooltip } from './ChartTooltip.tsx';
 import { formatValue } from './format.ts';
 import { type Cursor, MARGIN } from './geometry.ts';
@@ -51,6 +52,7 @@ export function TimePane(props: TimePaneProps) {
   const { width, extentSec, windows, pinnedWindows, times, pinnedTimes, events, pinnedEvents, readout } =
     props;
   const t = useT();
+  const locale = useStore((s) => s.locale);
   const [hoverSec, setHoverSec] = useState<number | null>(null);
   const x = useMemo(
     () =>
@@ -106,7 +108,7 @@ export function TimePane(props: TimePaneProps) {
       aria-valuenow={cursor ? Math.max(0, cursor.index >= 0 ? cursor.index : cursor.pinnedIndex) : 0}
       aria-valuetext={
         cursor
-          ? `${head}: ${rows.map((r) => `${r.label} ${formatValue(r.value, r.unit)}`).join(', ')}`
+          ? `${head}: ${rows.map((r) => `${r.label} ${formatValue(locale, r.value, r.unit)}`).join(', ')}`
           : undefined
       }
       onKeyDown={onKeyDown}

@@ -1,12 +1,12 @@
 import type { ScaleLinear } from 'd3';
 import { type PointerEvent, useCallback, useMemo } from 'react';
 import type { AppliedEvent } from '../../../sim-core/results/types.ts';
-import { useT } from '../i18n/useT.ts';
+import { useT, useWords } from '../i18n/useT.ts';
 import { textOf } from '../model/document.ts';
 import { useStore } from '../store/store.ts';
 import { Axis } from './Axis.tsx';
 import { FONT_PX, MARGIN, TIMELINE_HEIGHT, xTicks } from './geometry.ts';
-import { layoutMarkers } from './layout.ts';
+import { layoutMarkers, mergeRepeats } from './layout.ts';
 import { CURSOR_COLOR, PINNED_COLOR } from './palette.ts';
 
 const LANES = 2;
@@ -30,36 +30,18 @@ function markerColor(type: AppliedEvent['type']): string {
   }
 }
 
-/**
- * The engine reports a scripted event's label in English; the document's events give it in the UI
- * language: English text → localized text, for every labelled event of the scenario.
- */
-function useLocalizedLabels(): (label: string) => string {
-  const events = useStore((s) => s.doc.scenario.events);
-  const locale = useStore((s) => s.locale);
-  return useMemo(() => {
-    const byEnglish = new Map<string, string>();
-    for (const ev of events ?? []) {
-      if (ev.label !== undefined) byEnglish.set(textOf(ev.label, 'en'), textOf(ev.label, locale));
-    }
-    return (label: string) => byEnglish.get(label) ?? label;
-  }, [events, locale]);
-}
+type Words = { t: ReturnType<typeof useT>; words: ReturnType<typeof useWords>; locale: string };
 
 /** The scenario's own label when it has one, else what happened to which target, in the UI language. */
-function eventLabel(ev: AppliedEvent, t: ReturnType<typeof useT>, localize = (l: string) => l): string {
-  if (ev.label) return ev.type === 'revert' ? `↩ ${localize(ev.label)}` : localize(ev.label);
+function eventLabel(ev: AppliedEvent, { t, locale }: Words): string {
+  const label = textOf(ev.label, locale);
+  if (label) return ev.type === 'revert' ? `↩ ${label}` : label;
   return `${t(`charts.event.${ev.type}`)} ${ev.target}`;
 }
 
-function eventTooltip(
-  ev: AppliedEvent,
-  t: ReturnType<typeof useT>,
-  prefix = '',
-  localize = (l: string) => l,
-): string {
+function eventTooltip(ev: AppliedEvent, { t, words, locale }: Words, prefix = ''): string {
   const head = `${prefix}${ev.atSec.toFixed(1)} s · ${t(`charts.event.${ev.type}`)} → ${ev.target}`;
-  return [head, ev.label && localize(ev.label), ev.detail].filter(Boolean).join('\n');
+  return [head, textOf(ev.label, locale), words(ev.detail)].filter(Boolean).join('\n');
 }
 
 interface TimelineProps {
@@ -81,14 +63,19 @@ interface TimelineProps {
 export function Timeline(props: TimelineProps) {
   const { x, width, events, pinnedEvents = [], cursorSec, onHover } = props;
   const t = useT();
-  const localize = useLocalizedLabels();
+  const words = useWords();
+  const locale = useStore((s) => s.locale);
+  const w = useMemo(() => ({ t, words, locale }), [t, words, locale]);
   const placed = useMemo(
     () =>
-      layoutMarkers(
-        events.map((ev) => ({ x: x(ev.atSec), label: eventLabel(ev, t, localize) })),
-        { lanes: LANES, left: 2, right: width - 2, fontPx: FONT_PX, maxLabelPx: 170 },
-      ),
-    [events, x, width, t, localize],
+      layoutMarkers(mergeRepeats(events.map((ev) => ({ x: x(ev.atSec), label: eventLabel(ev, w) }))), {
+        lanes: LANES,
+        left: 2,
+        right: width - 2,
+        fontPx: FONT_PX,
+        maxLabelPx: 170,
+      }),
+    [events, x, width, w],
   );
   const ticks = useMemo(() => xTicks(x), [x]);
   // Ticks carry the unit, which saves a separate axis title in a tight panel.
@@ -99,7 +86,7 @@ export function Timeline(props: TimelineProps) {
   };
   const summary = events
     .slice(0, 8)
-    .map((ev) => `${ev.atSec.toFixed(0)} s ${eventLabel(ev, t, localize)}`)
+    .map((ev) => `${ev.atSec.toFixed(0)} s ${eventLabel(ev, w)}`)
     .join('; ');
   return (
     <svg
@@ -126,7 +113,7 @@ export function Timeline(props: TimelineProps) {
           strokeWidth={1.5}
           strokeDasharray="2 2"
         >
-          <title>{eventTooltip(ev, t, props.pinnedPrefix)}</title>
+          <title>{eventTooltip(ev, w, props.pinnedPrefix)}</title>
         </line>
       ))}
       {events.map((ev, i) => {
@@ -136,7 +123,7 @@ export function Timeline(props: TimelineProps) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; the list only grows at the end
           <g key={i} className="chart-marker">
-            <title>{eventTooltip(ev, t, '', localize)}</title>
+            <title>{eventTooltip(ev, w)}</title>
             <line
               x1={p.x}
               x2={p.x}

@@ -17,6 +17,7 @@ const INLINED = [
   'stroke-width',
   'stroke-dasharray',
   'stroke-opacity',
+  'stroke-linecap',
   'stroke-linejoin',
   'opacity',
   'font-family',
@@ -31,13 +32,17 @@ const INLINED = [
 /** Elements that belong to the live UI only (hover cursor) are marked with this class. */
 const SKIP_CLASS = 'no-export';
 
-/** Copies the computed style of `live` and its descendants onto the matching nodes of `copy`. */
-function inlineStyles(live: Element, copy: Element): void {
+/**
+ * Copies the computed style of `live` and its descendants onto the matching nodes of `copy` as
+ * presentation attributes (and drops their style attributes), so the copy looks right on its own.
+ */
+export function inlineStyles(live: Element, copy: Element): void {
   const computed = getComputedStyle(live);
   for (const name of INLINED) {
     const value = computed.getPropertyValue(name);
     if (value) copy.setAttribute(name, value);
   }
+  copy.removeAttribute('style');
   const liveKids = Array.from(live.children);
   const copyKids = Array.from(copy.children);
   for (let i = liveKids.length - 1; i >= 0; i--) {

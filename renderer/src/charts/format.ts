@@ -1,18 +1,19 @@
-import { compact } from '../canvas/heat.ts';
+import { countText, msText, percentText, signedText } from '../../../sim-core/messages/numberText.ts';
+import type { Locale } from '../i18n/messages.ts';
 import type { Unit } from './series.ts';
 
-/** A value with its unit, for tooltips and tables: `12.3 ms`, `1.2k rps`, `45.0%`, `3.2`. */
-export function formatValue(value: number | null | undefined, unit: Unit): string {
+/** A value with its unit, for tooltips and tables: `12.3 ms`, `1.23K rps`, `45%`, `3.2`. */
+export function formatValue(locale: Locale, value: number | null | undefined, unit: Unit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   switch (unit) {
     case 'ms':
-      return msText(value);
+      return msText(locale, value);
     case 'rps':
-      return `${compact(value)} rps`;
+      return `${countText(locale, value)} rps`;
     case 'ratio':
-      return `${(value * 100).toFixed(value < 0.1 ? 2 : 1)}%`;
+      return percentText(locale, value);
     case 'count':
-      return compact(value);
+      return countText(locale, value);
     default: {
       const never: never = unit;
       return never;
@@ -20,32 +21,12 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
   }
 }
 
-/** 3 significant digits in ms, or in seconds from 1 s: `8.47 ms`, `830 ms`, `4.91 s`. */
-export function msText(value: number): string {
-  if (Math.abs(value) >= 1000) return `${Number((value / 1000).toPrecision(3))} s`;
-  return `${Number(value.toPrecision(3))} ms`;
+/** A short axis tick: no unit (the axis title carries it) except seconds and percentages. */
+export function formatTick(locale: Locale, value: number, unit: Unit): string {
+  if (unit === 'ratio') return percentText(locale, value);
+  if (unit === 'ms' && value >= 1000) return `${countText(locale, value / 1000)}s`;
+  return countText(locale, value);
 }
 
-/** A short axis tick: no unit (the axis title carries it), percentages for ratios. */
-export function formatTick(value: number, unit: Unit): string {
-  if (unit === 'ratio') return `${Math.round(value * 100)}%`;
-  if (unit === 'ms' && value >= 1000) return `${short(value / 1000)}s`;
-  return short(value);
-}
-
-/** 3 significant digits without trailing zeros: 0.5, 5, 250, 1.5k, 20k, 3M. */
-function short(value: number): string {
-  const a = Math.abs(value);
-  if (a >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
-  if (a >= 1e3) return `${Number((value / 1e3).toPrecision(3))}k`;
-  return String(Number(value.toPrecision(3)));
-}
-
-/** A signed change: `+12.0 ms`, `−3.1%`. */
-export function formatSigned(value: number | null, format: (v: number) => string): string {
-  if (value === null || !Number.isFinite(value)) return '–';
-  const text = format(Math.abs(value));
-  // A change that rounds to zero gets no sign: "−0.0 rps" reads as a loss that is not there.
-  if (value === 0 || /^0(\.0+)?(?![\d.])/.test(text)) return text;
-  return `${value > 0 ? '+' : '−'}${text}`;
-}
+/** A signed change: `+12 ms`, `−3.1%`; one that rounds to zero has no sign. */
+export const formatSigned = signedText;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLegend, layoutMarkers, textWidth, truncate } from './layout.ts';
+import { layoutLegend, layoutMarkers, mergeRepeats, textWidth, truncate } from './layout.ts';
 
 describe('text estimates', () => {
   it('counts CJK glyphs as one em and Latin as about 0.6', () => {
@@ -91,5 +91,19 @@ describe('layoutLegend', () => {
     expect(items[1].row).toBe(1);
     expect(rows).toBe(3);
     expect(layoutLegend([], 0, 80, 10).rows).toBe(0);
+  });
+});
+
+describe('mergeRepeats', () => {
+  it('writes a label repeated at one place once, after its count', () => {
+    const merged = mergeRepeats([
+      { x: 100, label: 'kill 18.6%' },
+      { x: 100.2, label: 'kill 18.6%' },
+      { x: 100, label: 'flood' },
+      { x: 100, label: 'kill 18.6%' },
+      { x: 300, label: 'kill 18.6%' },
+    ]);
+    expect(merged.map((m) => m.label)).toEqual(['3× kill 18.6%', '', 'flood', '', 'kill 18.6%']);
+    expect(merged.map((m) => m.x)).toEqual([100, 100.2, 100, 100, 300]);
   });
 });

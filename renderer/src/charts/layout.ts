@@ -1,9 +1,14 @@
+import { measuredWidth } from './measure.ts';
+
 /**
- * Text layout for SVG without measuring the DOM: label widths are estimated from the characters
- * (CJK glyphs are about 1 em wide, Latin ones about 0.6 em), which is close enough to keep labels
- * from colliding and keeps the layout a pure, testable function.
+ * Text layout for SVG: label widths as the browser measures them with the page's fonts, so labels
+ * never collide; where nothing can measure (unit tests) they are estimated from the characters (CJK
+ * glyphs are about 1 em wide, Latin ones about 0.6 em), which keeps the layout a testable function.
+ * Chart labels are bold (600) unless `bold` is false.
  */
-export function textWidth(text: string, fontPx: number): number {
+export function textWidth(text: string, fontPx: number, bold = true): number {
+  const measured = measuredWidth(text, fontPx, bold);
+  if (measured !== null) return measured;
   let em = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -18,6 +23,27 @@ export function truncate(text: string, fontPx: number, maxPx: number): string {
   const chars = [...text];
   while (chars.length > 0 && textWidth(`${chars.join('')}…`, fontPx) > maxPx) chars.pop();
   return chars.length > 0 ? `${chars.join('')}…` : '';
+}
+
+/**
+ * Labels for markers at `xs`: a label repeated at the same place (three identical kills at one second)
+ * is written once, after its count, and the repeats get no label of their own.
+ */
+export function mergeRepeats(markers: readonly MarkerInput[]): MarkerInput[] {
+  const first = new Map<string, number>();
+  const count = markers.map(() => 0);
+  const owner = markers.map((m, i) => {
+    const key = `${Math.round(m.x)}\u0000${m.label}`;
+    const at = first.get(key) ?? i;
+    first.set(key, at);
+    count[at]++;
+    return at;
+  });
+  return markers.map((m, i) => ({
+    x: m.x,
+    // The count goes first, where truncating a long label cannot cut it off.
+    label: owner[i] !== i ? '' : count[i] > 1 ? `${count[i]}× ${m.label}` : m.label,
+  }));
 }
 
 export interface MarkerInput {
@@ -106,7 +132,7 @@ export function layoutLegend(
   let row = 0;
   const placed: PlacedLegendItem[] = [];
   for (const item of items) {
-    const width = 20 + textWidth(item.label, fontPx);
+    const width = 20 + textWidth(item.label, fontPx, false);
     if (x > left && x + width > right) {
       row++;
       x = left;

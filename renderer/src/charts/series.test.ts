@@ -65,9 +65,9 @@ describe('series from windows', () => {
     const svc = row({ throughputRps: 50, utilization: 0.5, queueLengthMean: 2, latencyMs: lat(3, 9) });
     const windows = [win(0, row(), { nodes: { s: svc } }), win(1, row(), { nodes: {} })];
     const s = scopeSeries(windows, { kind: 'node', id: 's' });
-    expect(s.map((m) => m.key)).toEqual(['rps', 'p99', 'utilization', 'queueLength', 'errorsRps']);
+    expect(s.map((m) => m.key)).toEqual(['rps', 'mean', 'p99', 'utilization', 'queueLength', 'errorsRps']);
     expect(s[0].values).toEqual([50, null]);
-    expect(s[2].values).toEqual([0.5, null]);
+    expect(s[3].values).toEqual([0.5, null]);
     expect(scopeSeries(windows, { kind: 'edge', id: 's' })).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { entryOf } from '../../../sim-core/results/entryOf.ts';
 import {
   ERROR_REASONS,
   type ErrorReason,
@@ -86,7 +87,7 @@ export interface Scope {
 }
 
 export function scopeRow(w: WindowStats, scope: Scope): MetricRow | undefined {
-  return scope.kind === 'node' ? w.nodes[scope.id] : w.edges[scope.id];
+  return entryOf(scope.kind === 'node' ? w.nodes : w.edges, scope.id);
 }
 
 export type Unit = 'rps' | 'ms' | 'ratio' | 'count';
@@ -100,6 +101,7 @@ export interface ScopeMetric {
 /** Per-scope metrics in the order the charts prefer them; only the ones a scope measures are drawn. */
 export const SCOPE_METRICS = [
   { key: 'rps', unit: 'rps', get: (r) => r.throughputRps },
+  { key: 'mean', unit: 'ms', get: (r) => r.latencyMs.mean },
   { key: 'p99', unit: 'ms', get: (r) => r.latencyMs.p99 },
   { key: 'utilization', unit: 'ratio', get: (r) => r.utilization },
   { key: 'queueLength', unit: 'count', get: (r) => r.queueLengthMean },

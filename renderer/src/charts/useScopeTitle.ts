@@ -1,3 +1,4 @@
+import { entryOf } from '../../../sim-core/results/entryOf.ts';
 import type { Summary } from '../../../sim-core/results/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { textOf } from '../model/document.ts';
@@ -16,7 +17,7 @@ function useNodeName(id: string | undefined): string {
 /** "Service checkout" for a node, "Edge api → db" for an edge: which thing the per-node charts show. */
 export function useScopeTitle(scope: Scope | null, summary: Summary | null): string {
   const t = useT();
-  const edge = scope?.kind === 'edge' ? summary?.edges[scope.id] : undefined;
+  const edge = scope?.kind === 'edge' ? entryOf(summary?.edges, scope.id) : undefined;
   const name = useNodeName(scope?.kind === 'node' ? scope.id : undefined);
   const source = useNodeName(edge?.source);
   const target = useNodeName(edge?.target);
@@ -26,6 +27,6 @@ export function useScopeTitle(scope: Scope | null, summary: Summary | null): str
       ? t('charts.edgeTitle', { source, target })
       : t('charts.edgeTitle', { source: scope.id, target: '' });
   }
-  const kind = summary?.nodes[scope.id]?.kind;
+  const kind = entryOf(summary?.nodes, scope.id)?.kind;
   return kind ? `${t(`kind.${kind}`)} ${name}` : name;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { Shown } from './issuesFor.ts';
 import { Row } from './Row.tsx';
 
 export interface CheckFieldProps {
@@ -7,7 +8,7 @@ export interface CheckFieldProps {
   checked: boolean;
   /** Called at once: a toggle is one whole edit. */
   onChange: (checked: boolean) => void;
-  issues?: readonly string[];
+  issues?: readonly Shown[];
 }
 
 /** A labelled checkbox in a field row: the on/off switch of an optional group, or a boolean parameter. */

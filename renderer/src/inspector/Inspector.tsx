@@ -42,11 +42,11 @@
  *   "Event 1 Label"; buttons "Add event" and "Remove event 1".
  */
 import { type ReactNode, useMemo } from 'react';
-import { validateTopology } from '../../../sim-core/format/validate.ts';
+import { docIssues } from '../canvas/invalidNodes.ts';
 import { useT } from '../i18n/useT.ts';
 import { useStore } from '../store/store.ts';
 import { EdgeFields } from './EdgeFields.tsx';
-import { ItemIssues, issuesElsewhere, parseIssues, selectionFor } from './issuesFor.ts';
+import { ItemIssues, issuesElsewhere, parseIssues, runProblemIssue, selectionFor } from './issuesFor.ts';
 import { NodeFields } from './NodeFields.tsx';
 import { RegionFields } from './RegionFields.tsx';
 import { ScenarioFields } from './ScenarioFields.tsx';
@@ -57,10 +57,12 @@ export function Inspector() {
   const doc = useStore((s) => s.doc);
   const selection = useStore((s) => s.selection);
   const select = useStore((s) => s.select);
+  const runProblem = useStore((s) => s.runProblem);
   const issues = useMemo(() => {
-    const result = validateTopology(doc);
-    return result.ok ? [] : parseIssues(result.issues);
-  }, [doc]);
+    const found = parseIssues(docIssues(doc));
+    const refused = runProblemIssue(runProblem, doc);
+    return refused ? [...found, refused] : found;
+  }, [doc, runProblem]);
 
   const selected = selection.length === 0 ? '' : selection.length === 1 ? selection[0] : null;
   const nodeIndex = selected ? doc.nodes.findIndex((n) => n.id === selected) : -1;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Distribution } from '../../../sim-core/format/distribution.ts';
 import {
+  CACHE_SCOPES,
   cacheParams,
   clientParams,
   databaseParams,
@@ -132,6 +133,24 @@ function KindFields({ kind, params, bind, issues }: KindFieldsProps) {
             {...bind(['healthCheckIntervalSec'])}
           />
           <NumberField
+            label={t('insp.healthCheckTimeoutMs')}
+            unit={t('insp.unit.ms')}
+            placeholder="0"
+            {...bind(['healthCheckTimeoutMs'])}
+          />
+          <NumberField
+            label={t('insp.unhealthyThreshold')}
+            integer
+            placeholder="1"
+            {...bind(['unhealthyThreshold'])}
+          />
+          <NumberField
+            label={t('insp.healthyThreshold')}
+            integer
+            placeholder="1"
+            {...bind(['healthyThreshold'])}
+          />
+          <NumberField
             label={t('insp.rateLimitRps')}
             unit={t('insp.unit.rps')}
             placeholder={t('insp.none')}
@@ -196,15 +215,17 @@ interface CacheFieldsProps {
 /**
  * A cache is either a fixed hit ratio or an LRU of a capacity (the file takes exactly one); switching
  * mode replaces the one with the other in one step. A file that gives both shows both, with the
- * validator's message, so the user can clear one.
+ * validator's message, so the user can clear one. Only an LRU has a scope (shared, or one per caller
+ * instance): the fixed mode drops it, and shows a scope the file still gives, with its message.
  */
 function CacheFields({ params, bind, dist }: CacheFieldsProps) {
   const t = useT();
   const fixed = params.hitRatio !== undefined && params.capacity === undefined;
+  const scope = bind(['scope']);
   const setMode = (mode: string) =>
     bind([]).onCommit(
       mode === 'fixed'
-        ? { ...without(params, ['capacity', 'ttlSec']), hitRatio: 0.9 }
+        ? { ...without(params, ['capacity', 'ttlSec', 'scope']), hitRatio: 0.9 }
         : { ...without(params, ['hitRatio']), capacity: 10000 },
     );
   return (
@@ -236,6 +257,15 @@ function CacheFields({ params, bind, dist }: CacheFieldsProps) {
             {...bind(['ttlSec'])}
           />
         </>
+      )}
+      {(!fixed || scope.value !== undefined) && (
+        <SelectField
+          label={t('insp.cacheScope')}
+          value={typeof scope.value === 'string' ? scope.value : 'shared'}
+          options={CACHE_SCOPES.map((s) => ({ value: s, label: t(`insp.cacheScope.${s}`) }))}
+          onChange={(value) => scope.onCommit(value === 'shared' ? undefined : value)}
+          issues={scope.issues}
+        />
       )}
       {dist('hitLatencyMs', t('insp.hitLatencyMs'), 1)}
       <CheckField

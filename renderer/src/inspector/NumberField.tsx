@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import type { Shown } from './issuesFor.ts';
 import { NumberInput } from './NumberInput.tsx';
-import { percentMessage } from './numbers.ts';
 import { Row } from './Row.tsx';
 
 export interface NumberFieldProps {
@@ -10,7 +10,7 @@ export interface NumberFieldProps {
   unit?: string;
   value: unknown;
   onCommit: (value: number | undefined) => void;
-  issues?: readonly string[];
+  issues?: readonly Shown[];
   /** The file stores a fraction 0..1; the field shows and reads a percentage. */
   percent?: boolean;
   integer?: boolean;
@@ -21,14 +21,14 @@ export interface NumberFieldProps {
 /** A labelled numeric input with its unit; commits on blur or Enter and shows its problems. */
 export function NumberField({ label, prefix, unit, issues = [], ...input }: NumberFieldProps) {
   const id = useId();
-  const messages = input.percent ? issues.map(percentMessage) : issues;
   return (
     <Row
       htmlFor={id}
       label={label}
       prefix={prefix}
       unit={unit ?? (input.percent ? '%' : '')}
-      issues={messages}
+      issues={issues}
+      percent={input.percent}
     >
       <NumberInput id={id} invalid={issues.length > 0} {...input} />
     </Row>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { Shown } from './issuesFor.ts';
 import { Row } from './Row.tsx';
 
 export interface SelectFieldProps {
@@ -8,7 +9,7 @@ export interface SelectFieldProps {
   options: readonly { value: string; label: string }[];
   /** Called at once with the chosen option's value: a select's change is one whole edit. */
   onChange: (value: string) => void;
-  issues?: readonly string[];
+  issues?: readonly Shown[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { DistributionField } from './DistributionField.tsx';
 import type { ItemIssues } from './issuesFor.ts';
 import { NumberField } from './NumberField.tsx';
 import { Issues } from './Row.tsx';
+import { SelectField } from './SelectField.tsx';
 
 interface ServerFieldsProps {
   kind: 'service' | 'database';
@@ -21,6 +22,19 @@ function defaultAutoscale(replicas: unknown) {
   return { min: n, max: n * 4, targetUtilization: 0.6 };
 }
 
+/**
+ * The autoscale group with another policy: the forecast's horizon and history belong to the predictive
+ * policy only (the validator refuses them on the reactive one), so they go when it does.
+ */
+function withPolicy(autoscale: unknown, policy: string): Record<string, unknown> {
+  const {
+    horizonSec: _horizon,
+    historySec: _history,
+    ...rest
+  } = (autoscale ?? {}) as Record<string, unknown>;
+  return policy === 'predictive' ? { ...(autoscale as object), policy } : { ...rest, policy };
+}
+
 /** A service's or a database's parameters: the shared server fields, then the kind's own. */
 export function ServerFields({ kind, params, bind, issues }: ServerFieldsProps) {
   const t = useT();
@@ -29,6 +43,8 @@ export function ServerFields({ kind, params, bind, issues }: ServerFieldsProps) 
   const serviceTime = bind(['serviceTimeMs']);
   const autoscale = bind(['autoscale']);
   const scaling = autoscale.value !== undefined;
+  const policy = String((autoscale.value as { policy?: unknown } | undefined)?.policy ?? 'reactive');
+  const consensus = bind(['consensus']);
   return (
     <>
       {kind === 'service' && (
@@ -44,7 +60,10 @@ export function ServerFields({ kind, params, bind, issues }: ServerFieldsProps) 
             {...bind(['replicasPerShard'])}
           />
           <NumberField label={t('insp.readRatio')} percent placeholder="100" {...bind(['readRatio'])} />
-          <NumberField label={t('insp.failoverSec')} unit={s} placeholder="0" {...bind(['failoverSec'])} />
+          {consensus.value === undefined && (
+            <NumberField label={t('insp.failoverSec')} unit={s} placeholder="0" {...bind(['failoverSec'])} />
+          )}
+          <ConsensusFields bind={bind} issues={issues} />
         </>
       )}
       <NumberField label={t('insp.concurrency')} integer placeholder="1" {...bind(['concurrency'])} />
@@ -105,10 +124,45 @@ export function ServerFields({ kind, params, bind, issues }: ServerFieldsProps) 
                 placeholder="30"
                 {...bind(['autoscale', 'provisionSec'])}
               />
+              <SelectField
+                label={t('insp.autoscale.policy')}
+                value={policy}
+                options={(['reactive', 'predictive'] as const).map((p) => ({
+                  value: p,
+                  label: t(`insp.autoscale.policy.${p}`),
+                }))}
+                onChange={(next) => autoscale.onCommit(withPolicy(autoscale.value, next))}
+                issues={issues.at(['autoscale', 'policy'])}
+              />
+              {policy === 'predictive' && (
+                <>
+                  <NumberField
+                    label={t('insp.autoscale.horizon')}
+                    unit={s}
+                    placeholder={t('insp.autoscale.horizon.default')}
+                    {...bind(['autoscale', 'horizonSec'])}
+                  />
+                  <NumberField
+                    label={t('insp.autoscale.history')}
+                    unit={s}
+                    placeholder={t('insp.autoscale.history.default')}
+                    {...bind(['autoscale', 'historySec'])}
+                  />
+                </>
+              )}
               <Issues
                 messages={issues.rest(
                   ['autoscale'],
-                  [['min'], ['max'], ['targetUtilization'], ['evaluateEverySec'], ['provisionSec']],
+                  [
+                    ['min'],
+                    ['max'],
+                    ['targetUtilization'],
+                    ['evaluateEverySec'],
+                    ['provisionSec'],
+                    ['policy'],
+                    ['horizonSec'],
+                    ['historySec'],
+                  ],
                   false,
                 )}
               />
@@ -117,5 +171,75 @@ export function ServerFields({ kind, params, bind, issues }: ServerFieldsProps) 
         </div>
       )}
     </>
+  );
+}
+
+/** A database's shards as Raft groups: the switch, then the election knobs and the routing policies. */
+function ConsensusFields({ bind, issues }: { bind: Binder; issues: ItemIssues }) {
+  const t = useT();
+  const consensus = bind(['consensus']);
+  const on = consensus.value !== undefined;
+  const latency = bind(['consensus', 'peerLatencyMs']);
+  const c = (on ? consensus.value : {}) as Record<string, unknown>;
+  return (
+    <div className="insp-group insp-toggle">
+      <CheckField
+        label={t('insp.consensus')}
+        checked={on}
+        onChange={(yes) => consensus.onCommit(yes ? { heartbeatMs: 100, electionTicks: 10 } : undefined)}
+        issues={issues.at(['consensus'])}
+      />
+      {on && (
+        <>
+          <NumberField
+            label={t('insp.consensus.heartbeatMs')}
+            unit={t('insp.unit.ms')}
+            placeholder="100"
+            {...bind(['consensus', 'heartbeatMs'])}
+          />
+          <NumberField
+            label={t('insp.consensus.electionTicks')}
+            placeholder="10"
+            {...bind(['consensus', 'electionTicks'])}
+          />
+          <DistributionField
+            label={t('insp.consensus.peerLatencyMs')}
+            unit={t('insp.unit.ms')}
+            value={latency.value}
+            onCommit={latency.onCommit as (d: Distribution | undefined) => void}
+            issues={issues.within(['consensus', 'peerLatencyMs'])}
+            optional
+            fallbackMean={1}
+          />
+          <SelectField
+            label={t('insp.consensus.readPolicy')}
+            value={typeof c.readPolicy === 'string' ? c.readPolicy : 'leader'}
+            options={(['leader', 'any'] as const).map((p) => ({
+              value: p,
+              label: t(`insp.consensus.read.${p}`),
+            }))}
+            onChange={bind(['consensus', 'readPolicy']).onCommit}
+            issues={issues.at(['consensus', 'readPolicy'])}
+          />
+          <SelectField
+            label={t('insp.consensus.noLeader')}
+            value={typeof c.noLeader === 'string' ? c.noLeader : 'fail'}
+            options={(['fail', 'wait'] as const).map((p) => ({
+              value: p,
+              label: t(`insp.consensus.noLeader.${p}`),
+            }))}
+            onChange={bind(['consensus', 'noLeader']).onCommit}
+            issues={issues.at(['consensus', 'noLeader'])}
+          />
+          <Issues
+            messages={issues.rest(
+              ['consensus'],
+              [['heartbeatMs'], ['electionTicks'], ['peerLatencyMs'], ['readPolicy'], ['noLeader']],
+              false,
+            )}
+          />
+        </>
+      )}
+    </div>
   );
 }

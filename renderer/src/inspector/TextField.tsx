@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { Shown } from './issuesFor.ts';
 import { Row } from './Row.tsx';
 import { TextInput } from './TextInput.tsx';
 
@@ -7,7 +8,7 @@ export interface TextFieldProps {
   prefix?: string;
   value: string;
   onCommit: (value: string) => void;
-  issues?: readonly string[];
+  issues?: readonly Shown[];
   placeholder?: string;
   readOnly?: boolean;
 }

@@ -1,12 +1,12 @@
 import type { Doc } from '../model/document.ts';
 import { useStore } from '../store/store.ts';
 import { getIn, type Path } from './fieldPaths.ts';
-import type { ItemIssues } from './issuesFor.ts';
+import type { FieldIssue, ItemIssues } from './issuesFor.ts';
 
 /** What a field needs to edit one value: the value, its problems, and how to store an edit. */
 export interface Bound {
   value: unknown;
-  issues: string[];
+  issues: FieldIssue[];
   onCommit: (value: unknown) => void;
 }
 

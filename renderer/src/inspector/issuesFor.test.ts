@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { validateTopology } from '../../../sim-core/format/validate.ts';
+import { issueText } from '../../../sim-core/messages/issueText.ts';
 import { type Doc, emptyDoc } from '../model/document.ts';
 import {
+  type FieldIssue,
   ItemIssues,
   isShownBy,
   issuesElsewhere,
   parseIssuePath,
   parseIssues,
+  runProblemIssue,
   selectionFor,
-  withoutOwner,
 } from './issuesFor.ts';
+
+/** What a field would show, in English: the code's words without the owner, after `at: `. */
+const words = (shown: readonly FieldIssue[]) =>
+  shown.map(({ issue, at }) => (at ? `${at}: ` : '') + issueText('en', issue, { owner: false }));
+const owner = { list: 'nodes', id: 'api' } as const;
 
 describe('parseIssuePath', () => {
   it('reads the validator’s paths back into keys and indices', () => {
@@ -30,40 +37,39 @@ describe('parseIssuePath', () => {
 
 describe('ItemIssues', () => {
   const issues = parseIssues([
-    { path: 'nodes[1].params.replicas', message: 'must be an integer ≥ 1, got -2 (node "api")' },
-    { path: 'nodes[1].params.serviceTimeMs.p99', message: 'must be greater than p50 (8) (node "api")' },
-    { path: 'nodes[1].params.serviceTimeMs', message: 'oops (node "api")' },
-    { path: 'nodes[1].params.replica', message: 'unknown parameter "replica" (node "api")' },
-    { path: 'nodes[1]', message: 'has no outgoing edge' },
-    { path: 'nodes[10].params.replicas', message: 'another node' },
+    { path: 'nodes[1].params.replicas', code: 'value.tooSmall', params: { min: 1 }, owner },
+    { path: 'nodes[1].params.serviceTimeMs.p99', code: 'dist.p99BelowP50', params: { p50: 8 }, owner },
+    { path: 'nodes[1].params.serviceTimeMs', code: 'value.invalid', params: {}, owner },
+    { path: 'nodes[1].params.replica', code: 'key.unknownParam', params: { key: 'replica' }, owner },
+    { path: 'nodes[1]', code: 'outgoing.pool', params: { id: 'api' } },
+    { path: 'nodes[10].params.replicas', code: 'value.required', params: {} },
   ]);
   const node = new ItemIssues(issues, ['nodes', 1]);
 
   it('keeps only the item’s issues, relative to it, without the owner suffix', () => {
     expect(node.list).toHaveLength(5);
-    expect(node.at(['params', 'replicas'])).toEqual(['must be an integer ≥ 1, got -2']);
-    expect(node.at(['params', 'serviceTimeMs', 'p99'])).toEqual(['must be greater than p50 (8)']);
+    expect(words(node.at(['params', 'replicas']))).toEqual(['is too small: the minimum is 1']);
+    expect(words(node.at(['params', 'serviceTimeMs', 'p99']))).toEqual(['must be greater than p50 (8)']);
   });
 
   it('rest() gives what no field claims, with a relative path when below', () => {
     expect(
-      node.rest(
-        [],
-        [
-          ['params', 'replicas'],
-          ['params', 'serviceTimeMs'],
-        ],
+      words(
+        node.rest(
+          [],
+          [
+            ['params', 'replicas'],
+            ['params', 'serviceTimeMs'],
+          ],
+        ),
       ),
-    ).toEqual(['params.replica: unknown parameter "replica"', 'has no outgoing edge']);
+    ).toEqual([
+      'params.replica: unknown parameter "replica"',
+      'pool "api" has no outgoing edge: a pool needs the node its connections lead to',
+    ]);
     const dist = node.within(['params', 'serviceTimeMs']);
-    expect(dist.rest([], [['p50'], ['p99']])).toEqual(['oops']);
+    expect(words(dist.rest([], [['p50'], ['p99']]))).toEqual(['is not valid']);
     expect(dist.rest([], [['p99']], false)).toEqual([]);
-  });
-
-  it('withoutOwner strips only the trailing owner', () => {
-    expect(withoutOwner('is required (node "a b")')).toBe('is required');
-    expect(withoutOwner('is required (edge "e")')).toBe('is required');
-    expect(withoutOwner('must be (1) here')).toBe('must be (1) here');
   });
 });
 
@@ -88,10 +94,10 @@ describe('with the real validator', () => {
 
   it('puts each problem under its field', () => {
     const api = new ItemIssues(issues, ['nodes', 1]);
-    expect(api.at(['params', 'replicas'])[0]).toMatch(/integer ≥ 1/);
-    expect(api.at(['params', 'serviceTimeMs', 'p99'])[0]).toMatch(/required/);
+    expect(api.at(['params', 'replicas'])[0].issue.code).toBe('value.mustBe');
+    expect(api.at(['params', 'serviceTimeMs', 'p99'])[0].issue.code).toBe('dist.p50Required');
     const scenario = new ItemIssues(issues, ['scenario']);
-    expect(scenario.at(['warmupSec'])[0]).toMatch(/shorter than durationSec/);
+    expect(scenario.at(['warmupSec'])[0].issue.code).toBe('scenario.warmupTooLong');
   });
 
   it('knows which selection shows each problem', () => {
@@ -101,7 +107,10 @@ describe('with the real validator', () => {
     expect(selectionFor(d, ['regionLatencyMs', 0, 'latencyMs', 'value'])).toBe('region:eu');
     expect(selectionFor(d, ['scenario', 'warmupSec'])).toBe('');
     expect(selectionFor(d, ['format'])).toBe('');
-    const latency = { path: ['regionLatencyMs', 0, 'latencyMs', 'value'], message: 'x' };
+    const latency = {
+      path: ['regionLatencyMs', 0, 'latencyMs', 'value'],
+      issue: { path: 'regionLatencyMs[0].latencyMs.value', code: 'value.invalid', params: {} },
+    };
     expect(isShownBy(d, latency, 'region:us')).toBe(true);
     expect(isShownBy(d, latency, 'api')).toBe(false);
   });
@@ -116,5 +125,31 @@ describe('with the real validator', () => {
       ]),
     );
     expect(issuesElsewhere(d, issues, '').owners.some((o) => o.selection === '')).toBe(false);
+  });
+});
+
+describe('runProblemIssue', () => {
+  const d = doc();
+  const budget = {
+    code: 'budget.memory',
+    params: { estimateBytes: 4e10, limitBytes: 4e9 },
+    path: 'nodes[1].params.replicas',
+  };
+
+  it('puts a refusal that names a field under that field, while the document is the one refused', () => {
+    const issue = runProblemIssue({ problem: budget, doc: d }, d);
+    expect(issue).toEqual({ path: ['nodes', 1, 'params', 'replicas'], issue: budget });
+    expect(new ItemIssues([issue!], ['nodes', 1]).at(['params', 'replicas'])).toEqual([
+      { issue: budget, at: '' },
+    ]);
+    expect(selectionFor(d, issue!.path)).toBe('api');
+  });
+
+  it('is gone once the document changes, and there is none for a stop that names no field', () => {
+    const edited = { ...d, nodes: d.nodes.map((n) => ({ ...n })) };
+    expect(runProblemIssue({ problem: budget, doc: d }, edited)).toBeNull();
+    const loop = { code: 'watchdog.zeroTimeLoop', params: { atSec: 0 }, nodes: ['users', 'api'] };
+    expect(runProblemIssue({ problem: loop, doc: d }, d)).toBeNull();
+    expect(runProblemIssue(null, d)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../../sim-core/api.ts';
+import type { Message } from '../../../sim-core/messages/Message.ts';
 import type { Doc } from '../model/document.ts';
 import type { Path } from './fieldPaths.ts';
 
@@ -10,8 +11,20 @@ import type { Path } from './fieldPaths.ts';
 /** An issue with its path parsed into keys and indices. */
 export interface PathIssue {
   path: Path;
-  message: string;
+  issue: ValidationIssue;
 }
+
+/**
+ * An issue as a field or group shows it: worded in the UI language where it is drawn, after `at` (the
+ * path below the group, `''` for a field's own), without the owning node (it is the one selected).
+ */
+export interface FieldIssue {
+  issue: ValidationIssue;
+  at: string;
+}
+
+/** What a field or group lists: the validator's issues, or a message the UI already worded. */
+export type Shown = FieldIssue | string;
 
 const SEGMENT = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\.?([A-Za-z_$][\w$]*)/y;
 
@@ -37,7 +50,21 @@ export function parseIssuePath(path: string): (string | number)[] {
 }
 
 export function parseIssues(issues: readonly ValidationIssue[]): PathIssue[] {
-  return issues.map((i) => ({ path: parseIssuePath(i.path), message: i.message }));
+  return issues.map((issue) => ({ path: parseIssuePath(issue.path), issue }));
+}
+
+/**
+ * A run the engine refused or stopped over a field (a budget naming `nodes[4].params.replicas`), as an
+ * issue of that field, worded by `format`: shown while the document is the one it was about (`doc`),
+ * gone with the first edit. Null when there is none or it names no field.
+ */
+export function runProblemIssue(
+  runProblem: { problem: Message & { path?: string }; doc: Doc } | null,
+  doc: Doc,
+): PathIssue | null {
+  if (runProblem === null || runProblem.doc !== doc || !runProblem.problem.path) return null;
+  const { code, params, path } = runProblem.problem;
+  return { path: parseIssuePath(path), issue: { code, params, path } };
 }
 
 export function startsWith(path: Path, prefix: Path): boolean {
@@ -48,11 +75,6 @@ function samePath(a: Path, b: Path): boolean {
   return a.length === b.length && startsWith(a, b);
 }
 
-/** The validator names the node or edge in every message; beside the field that is only noise. */
-export function withoutOwner(message: string): string {
-  return message.replace(/ \((node|edge) "[^"]*"\)$/, '');
-}
-
 /** The issues of one item (a node, an edge, the scenario…), with paths relative to it. */
 export class ItemIssues {
   readonly list: readonly PathIssue[];
@@ -60,12 +82,12 @@ export class ItemIssues {
   constructor(issues: readonly PathIssue[], prefix: Path) {
     this.list = issues
       .filter((i) => startsWith(i.path, prefix))
-      .map((i) => ({ path: i.path.slice(prefix.length), message: withoutOwner(i.message) }));
+      .map((i) => ({ path: i.path.slice(prefix.length), issue: i.issue }));
   }
 
-  /** The messages exactly at `path`: what a single field shows. */
-  at(path: Path): string[] {
-    return this.list.filter((i) => samePath(i.path, path)).map((i) => i.message);
+  /** The issues exactly at `path`: what a single field shows. */
+  at(path: Path): FieldIssue[] {
+    return this.list.filter((i) => samePath(i.path, path)).map((i) => ({ issue: i.issue, at: '' }));
   }
 
   /**
@@ -73,13 +95,11 @@ export class ItemIssues {
    * relative to `path`, each with everything below it) claims: what a group shows under its heading, so
    * nothing is lost. `withSelf: false` leaves out the messages at `path` itself (a field shows those).
    */
-  rest(path: Path, shownAt: readonly Path[], withSelf = true): string[] {
+  rest(path: Path, shownAt: readonly Path[], withSelf = true): FieldIssue[] {
     return this.list
       .filter((i) => startsWith(i.path, path) && (withSelf || i.path.length > path.length))
       .filter((i) => !shownAt.some((s) => startsWith(i.path.slice(path.length), s)))
-      .map(
-        (i) => (i.path.length > path.length ? `${i.path.slice(path.length).join('.')}: ` : '') + i.message,
-      );
+      .map((i) => ({ issue: i.issue, at: i.path.slice(path.length).join('.') }));
   }
 
   /** The same issues seen from `path` down (a group passes its part to a child). */

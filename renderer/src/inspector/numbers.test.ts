@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, fromPercent, parseNumber, percentMessage, toPercent } from './numbers.ts';
+import { formatNumber, fromPercent, parseNumber, toPercent } from './numbers.ts';
 
 describe('percent conversions', () => {
   it('shows stored fractions as percentages without binary noise', () => {
@@ -34,18 +34,5 @@ describe('parseNumber', () => {
     expect(formatNumber(undefined)).toBe('');
     expect(formatNumber(Number.NaN)).toBe('');
     expect(formatNumber(5)).toBe('5');
-  });
-});
-
-describe('percentMessage', () => {
-  it('words the validator’s fraction ranges in the percentages the field shows', () => {
-    expect(percentMessage('must be a number from 0 to 1, got 1.5')).toBe(
-      'must be from 0 % to 100 %, got 150 %',
-    );
-    expect(percentMessage('must be a number > 0 and ≤ 1, got 0')).toBe('must be > 0 % and ≤ 100 %, got 0 %');
-    expect(percentMessage('must be a number from 0 to 1, got -0.07')).toBe(
-      'must be from 0 % to 100 %, got -7 %',
-    );
-    expect(percentMessage('is required')).toBe('is required');
   });
 });

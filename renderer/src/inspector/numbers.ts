@@ -36,17 +36,3 @@ export function parseNumber(text: string, percent = false): number | undefined |
   if (!Number.isFinite(value)) return null;
   return percent ? fromPercent(value) : value;
 }
-
-const FRACTION_RANGE = /^must be a number (from 0 to 1|> 0 and ≤ 1), got (\S+)$/;
-
-/**
- * The validator's message about a share, in the percentages the field shows: "must be a number from
- * 0 to 1, got 1.5" → "must be from 0 % to 100 %, got 150 %". Other messages are returned unchanged.
- */
-export function percentMessage(message: string): string {
-  const m = FRACTION_RANGE.exec(message);
-  if (!m) return message;
-  const range = m[1] === 'from 0 to 1' ? 'from 0 % to 100 %' : '> 0 % and ≤ 100 %';
-  const got = Number(m[2]);
-  return `must be ${range}, got ${Number.isFinite(got) ? `${toPercent(got)} %` : m[2]}`;
-}

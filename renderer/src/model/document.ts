@@ -44,7 +44,7 @@ export function emptyDoc(): Doc {
   return {
     format: 'archsim.topology',
     version: 1,
-    name: 'Untitled',
+    // No name: the inspector shows "Untitled" in the UI language until the user gives one.
     regions: [],
     regionLatencyMs: [],
     nodes: [],
@@ -66,9 +66,4 @@ export function freshId(doc: Doc, prefix: string): string {
   }
 }
 
-/** The text of a localized field in `locale`, falling back to English, then to any. */
-export function textOf(value: string | Record<string, string> | undefined, locale: string): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return value[locale] ?? value.en ?? Object.values(value)[0] ?? '';
-}
+export { textOf } from '../../../sim-core/messages/textOf.ts';

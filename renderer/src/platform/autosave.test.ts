@@ -123,7 +123,7 @@ describe('startAutosave', () => {
     addService(store);
     autosave.flush();
     expect(hasDraft()).toBe(true);
-    store.getState().markSaved('shop.archsim.json');
+    store.getState().markSaved('shop.archsim.json', store.getState().doc);
     expect(hasDraft()).toBe(false);
 
     addService(store);
@@ -158,7 +158,7 @@ describe('startAutosave', () => {
     autosave.stop();
     addService(store);
     vi.advanceTimersByTime(AUTOSAVE_INTERVAL_MS * 2);
-    store.getState().markSaved('x.archsim.json');
+    store.getState().markSaved('x.archsim.json', store.getState().doc);
     expect(readDraft(storage)?.doc.nodes).toHaveLength(1);
   });
 });

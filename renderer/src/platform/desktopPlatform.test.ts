@@ -20,7 +20,7 @@ function fakeApi(draft: string | null = null) {
     })),
     exportCsv: vi.fn(async () => '/out'),
     setTitleState: vi.fn(),
-    confirmDiscard: vi.fn(async () => true),
+    setMenu: vi.fn(),
     nativeEdit: vi.fn(),
     onMenuCommand: vi.fn(() => () => {}),
     onOpenFile: vi.fn((listener: (file: OpenedDocument) => void) => {

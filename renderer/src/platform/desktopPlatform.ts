@@ -54,7 +54,7 @@ export async function createDesktopPlatform(api: DesktopApi): Promise<Platform> 
       onMenuCommand: (listener) => api.onMenuCommand(listener),
       onOpenFile: (listener) => api.onOpenFile((file) => listener(accept(file))),
       setTitleState: (state) => api.setTitleState(state),
-      confirmDiscard: () => api.confirmDiscard(),
+      setMenu: (model) => api.setMenu(model),
       nativeEdit: (action) => api.nativeEdit(action),
     },
   };

@@ -18,8 +18,7 @@ export async function openDocument(
   const result = parseTopologyText(file.text);
   const s = useStore.getState();
   if (!result.ok) {
-    const lines = result.issues.slice(0, 8).map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`);
-    s.notify('error', `${file.name}:\n${lines.join('\n')}`);
+    s.notify('error', { issues: result.issues, file: file.name });
     return;
   }
   const doc = JSON.parse(file.text.replace(/^\uFEFF/, '')) as Doc;
@@ -32,9 +31,11 @@ export function documentText(doc: Doc): string {
 
 export async function saveDocument(platform: Platform, saveAs: boolean): Promise<void> {
   const s = useStore.getState();
-  const name = s.fileName ?? `${typeof s.doc.name === 'string' ? s.doc.name : 'topology'}.archsim.json`;
-  const saved = await platform.saveDocument(name, documentText(s.doc), saveAs || s.fileName === null);
-  if (saved) s.markSaved(saved);
+  const doc = s.doc;
+  const name = s.fileName ?? `${typeof doc.name === 'string' ? doc.name : 'topology'}.archsim.json`;
+  const saved = await platform.saveDocument(name, documentText(doc), saveAs || s.fileName === null);
+  // Edits made while the save dialog was open were not written: they stay unsaved.
+  if (saved) useStore.getState().markSaved(saved, doc);
 }
 
 export async function exportCsv(platform: Platform): Promise<void> {
@@ -44,6 +45,6 @@ export async function exportCsv(platform: Platform): Promise<void> {
   await platform.exportFiles([
     { name: 'summary.csv', text: summaryCsv(s.summary), type: 'text/csv' },
     { name: 'timeseries.csv', text: timeseriesCsv(s.windows, kinds), type: 'text/csv' },
-    { name: 'events.csv', text: eventsCsv(s.summary.eventsApplied), type: 'text/csv' },
+    { name: 'events.csv', text: eventsCsv(s.summary.eventsApplied, s.locale), type: 'text/csv' },
   ]);
 }

@@ -1,4 +1,4 @@
-import type { MenuCommand, NativeEdit, TitleState } from '../../../electron/contract.ts';
+import type { NativeEdit, NativeMenuModel, TitleState } from '../../../electron/contract.ts';
 import type { OpenedFile } from './Platform.ts';
 
 /**
@@ -7,14 +7,14 @@ import type { OpenedFile } from './Platform.ts';
  * the desktop app and is absent in a browser.
  */
 export interface NativeShell {
-  /** Subscribes to native menu commands; returns the unsubscribe function. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to the command ids of chosen native menu items; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: string) => void): () => void;
+  /** Replaces the native menus with `model` (built from the command registry). */
+  setMenu(model: NativeMenuModel): void;
   /** Documents opened from outside (file association, second launch, Open Recent). */
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
   /** Tells the window its file name and whether there are unsaved changes (title, close question). */
   setTitleState(state: TitleState): void;
-  /** Asks whether to discard unsaved changes; true when there are none or the user agrees. */
-  confirmDiscard(): Promise<boolean>;
   /** Undo, copy, paste… in the focused text field, natively. */
   nativeEdit(action: NativeEdit): void;
 }

@@ -1,5 +1,8 @@
+import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { FlowNode } from '../canvas/flowModel.ts';
+import { fitSoon } from '../canvas/viewport.ts';
 import { useT } from '../i18n/useT.ts';
 import { textOf } from '../model/document.ts';
 import type { Platform } from '../platform/Platform.ts';
@@ -24,6 +27,7 @@ export function NarrativePanel({ platform, runner }: { platform: Platform; runne
   const [expanded, setExpanded] = useState(true);
   const [phase, setPhase] = useState<ComparePhase | null>(null);
   const [guard, question] = useUnsavedGuard(platform);
+  const flow = useReactFlow<FlowNode>();
   // Always a slot in the app's grid, empty without a narrative.
   if (!narrative && !pair) return <div className="narrative-slot">{question}</div>;
 
@@ -31,7 +35,7 @@ export function NarrativePanel({ platform, runner }: { platform: Platform; runne
   const compare = () => {
     if (!pair) return;
     if (!partner) {
-      useStore.getState().notify('error', t('compare.missing', { file: pair.with }));
+      useStore.getState().notify('error', { key: 'compare.missing', vars: { file: pair.with } });
       return;
     }
     // This side as bundled when it is (the compare runs the presets), else this document as it is.
@@ -43,7 +47,7 @@ export function NarrativePanel({ platform, runner }: { platform: Platform; runne
     guard(() => {
       void compareBeforeAfter(useStore, runner, sides, label, setPhase).then((finished) => {
         setPhase(null);
-        if (!finished) useStore.getState().notify('error', t('compare.failed'));
+        if (!finished) useStore.getState().notify('error', { key: 'compare.failed' });
       });
     });
   };
@@ -59,7 +63,11 @@ export function NarrativePanel({ platform, runner }: { platform: Platform; runne
           className="narrative-toggle"
           aria-expanded={expanded}
           aria-controls="narrative-text"
-          onClick={() => setExpanded((e) => !e)}
+          onClick={() => {
+            setExpanded((e) => !e);
+            // The canvas changes height: frame the system again.
+            fitSoon(flow);
+          }}
         >
           <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {t('narrative.title')}
         </button>

@@ -15,7 +15,8 @@ export interface DocumentSlice {
   changeSilently: (update: (doc: Doc) => Doc) => void;
   /** Loads a document (open, new, recover): history cleared, clean unless said otherwise. */
   load: (doc: Doc, fileName: string | null, dirty?: boolean) => void;
-  markSaved: (fileName: string) => void;
+  /** `saved` was written as `fileName`: clean, unless the document changed while it was being saved. */
+  markSaved: (fileName: string, saved: Doc) => void;
 }
 
 export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (set, get) => ({
@@ -28,13 +29,22 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
     const after = update(before);
     if (after === before) return;
     get().recordUndo(before);
-    set({ doc: after, dirty: true });
+    // A notice was about the document as it was: an edit answers or replaces it.
+    set({ doc: after, dirty: true, notice: null });
   },
   changeSilently: (update) => set((s) => ({ doc: update(s.doc), dirty: true })),
   load: (doc, fileName, dirty = false) => {
     get().clearHistory();
     get().resetRun();
-    set((s) => ({ doc, fileName, dirty, selection: [], loadCount: s.loadCount + 1 }));
+    set((s) => ({
+      doc,
+      fileName,
+      dirty,
+      savedDoc: dirty ? null : doc,
+      selection: [],
+      notice: null,
+      loadCount: s.loadCount + 1,
+    }));
   },
-  markSaved: (fileName) => set({ fileName, dirty: false }),
+  markSaved: (fileName, saved) => set((s) => ({ fileName, savedDoc: saved, dirty: s.doc !== saved })),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNodeOfKind } from '../canvas/edits.ts';
+import { type Doc, emptyDoc } from '../model/document.ts';
 import { shownWindow } from './runSlice.ts';
 import { createStore } from './store.ts';
 
@@ -26,9 +27,11 @@ describe('the editor store', () => {
     expect(s().future).toHaveLength(1);
     s().redo();
     // A drag: one undo mark at its start, many silent moves.
-    s().recordUndo(s().doc);
+    s().beginGesture();
     for (let i = 1; i <= 5; i++)
       s().changeSilently((d) => ({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: i, y: i } })) }));
+    s().endGesture();
+    expect(s().past).toHaveLength(2);
     s().undo();
     expect(s().doc.nodes[0].position).toEqual({ x: 0, y: 0 });
   });
@@ -46,6 +49,66 @@ describe('the editor store', () => {
   });
 });
 
+describe('history marks', () => {
+  const moveTo = (x: number) => (d: Doc) => ({
+    ...d,
+    nodes: d.nodes.map((n) => ({ ...n, position: { x, y: 0 } })),
+  });
+
+  it('records nothing for a drag that ends where it began, and leaves the document clean', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().load(addNodeOfKind(emptyDoc(), 'service', { x: 0, y: 0 }).doc, 'x.archsim.json');
+    const saved = s().doc;
+    s().beginGesture();
+    s().changeSilently(moveTo(40));
+    s().changeSilently(moveTo(0));
+    expect(s().dirty).toBe(true);
+    s().endGesture();
+    expect(s().past).toEqual([]);
+    expect(s().doc).toBe(saved);
+    expect(s().dirty).toBe(false);
+  });
+
+  it('clears the dirty mark when undo or redo reaches the saved document again', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().load(addNodeOfKind(emptyDoc(), 'service', { x: 0, y: 0 }).doc, 'x.archsim.json');
+    s().change(moveTo(20));
+    s().markSaved('x.archsim.json', s().doc);
+    s().change(moveTo(40));
+    expect(s().dirty).toBe(true);
+    s().undo();
+    expect(s().dirty).toBe(false);
+    s().undo();
+    expect(s().dirty).toBe(true);
+    s().redo();
+    expect(s().dirty).toBe(false);
+    s().redo();
+    expect(s().dirty).toBe(true);
+  });
+
+  it('stays dirty after a save when the document changed while it was being written', () => {
+    const store = createStore();
+    const s = store.getState;
+    const written = s().doc;
+    s().change(() => addNodeOfKind(written, 'cache', { x: 0, y: 0 }).doc);
+    s().markSaved('x.archsim.json', written);
+    expect(s().dirty).toBe(true);
+    s().undo();
+    expect(s().dirty).toBe(false);
+  });
+
+  it('never makes a document that was never saved clean by undoing', () => {
+    const store = createStore();
+    const s = store.getState;
+    s().load(emptyDoc(), null, true);
+    s().change(moveTo(20));
+    s().undo();
+    expect(s().dirty).toBe(true);
+  });
+});
+
 describe('replay in the store', () => {
   it('clamps the replayed window to the run, shows it, and clears it with the run', () => {
     const store = createStore();
@@ -53,7 +116,14 @@ describe('replay in the store', () => {
     s().setReplay(3);
     expect(s().replayIndex).toBeNull();
     const windows = [0, 1, 2].map((i) => ({ startSec: i, endSec: i + 1, tag: i }) as never);
-    s().receive(3, 3, windows, {} as never, true);
+    s().receive({
+      nowSec: 3,
+      endSec: 3,
+      windows,
+      summary: {} as never,
+      done: true,
+      work: { events: 1, loopMs: 1, wallMs: 1 },
+    });
     s().setReplay(1);
     expect(shownWindow(s())).toBe(windows[1]);
     s().setReplay(9);

@@ -1,0 +1,292 @@
+import * as Comlink from 'comlink';
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AnalysisWorkerApi } from '../../../sim-core/analysis/analysisWorkerApi.ts';
+import { baseOfferedRps, type CapacityRun } from '../../../sim-core/analysis/capacity.ts';
+import type { JsonDoc } from '../../../sim-core/analysis/paramPath.ts';
+import type { Slo } from '../../../sim-core/analysis/slo.ts';
+import { kneeCsv } from '../../../sim-core/analysis/tables.ts';
+import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
+import { useWidth } from '../charts/useWidth.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { useT } from '../i18n/useT.ts';
+import { useChangedSince } from '../run/stale.ts';
+import { useStore } from '../store/store.ts';
+import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+import { CiChart } from './CiChart.tsx';
+import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
+import {
+  answerOf,
+  checkForm,
+  DEFAULT_FORM,
+  kneeSoFar,
+  LATENCY_METRICS,
+  type LatencyMetric,
+  type LimitForm,
+  plottedSlo,
+  plusMinus,
+  progressOf,
+  searchDots,
+} from './limitState.ts';
+import { StaleNote } from './StaleNote.tsx';
+
+let job: AnalysisJob<unknown> | null = null;
+
+/** Starts a capacity search of the current document on its own worker, reporting into the store. */
+function startSearch(request: Parameters<AnalysisWorkerApi['capacity']>[1]): void {
+  job?.cancel();
+  const s = useStore.getState();
+  const doc = s.doc;
+  let baseRps: number | null = null;
+  try {
+    baseRps = baseOfferedRps(doc as unknown as JsonDoc, 'clients');
+  } catch {
+    baseRps = null;
+  }
+  s.limitDispatch({ type: 'start', slos: request.slos, baseRps, doc });
+  const dispatch = s.limitDispatch;
+  const mine = startAnalysis((api) =>
+    api.capacity(
+      doc,
+      request,
+      Comlink.proxy((run: CapacityRun) => dispatch({ type: 'run', run })),
+    ),
+  );
+  job = mine;
+  void mine.answer.then((answer) => {
+    if (job === mine) job = null;
+    if (answer.ok) dispatch({ type: 'done', result: answer.value.result });
+    else dispatch({ type: 'failed', problem: answer.problem });
+  });
+}
+
+/**
+ * Find the limit: SLOs in, the largest load that meets them out, with its interval and the node that
+ * saturates first, by the same search as `archsim capacity`; the knee chart fills in as runs finish.
+ */
+export function LimitPanel() {
+  const t = useT();
+  const [form, setForm] = useState<LimitForm>(DEFAULT_FORM);
+  const [invalid, setInvalid] = useState<keyof LimitForm | null>(null);
+  const { state, locale } = useStore(useShallow((s) => ({ state: s.limit, locale: s.locale })));
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [measure, width] = useWidth<HTMLDivElement>();
+  const running = state.status === 'running';
+  const stale = useChangedSince(state.doc) && (state.result !== null || state.runs.length > 0);
+  const set = (field: keyof LimitForm) => (e: { target: { value: string } }) => {
+    setForm((f) => ({ ...f, [field]: e.target.value }));
+    setInvalid(null);
+  };
+
+  const find = () => {
+    const check = checkForm(form);
+    if (!check.ok) {
+      setInvalid(check.field);
+      return;
+    }
+    startSearch({
+      slos: check.slos,
+      seeds: check.seeds,
+      maxSeeds: check.maxSeeds,
+      durationSec: check.durationSec,
+    });
+  };
+
+  const { points, bottleneck } = kneeSoFar(state);
+  const base = state.baseRps;
+  const toX = (factor: number) => (base === null ? factor : factor * base);
+  const plotted = plottedSlo(state.slos);
+  const result = state.result;
+  const sloLabel = (slo: Slo) =>
+    slo.metric === 'errors'
+      ? t('limit.sloErrors', { limit: Number((slo.limit * 100).toPrecision(6)) })
+      : t('limit.sloLatency', { metric: slo.metric, limit: slo.limit });
+  const sloText = state.slos.map(sloLabel).join(t('limit.and'));
+
+  let sentence = '';
+  if (result) {
+    const answer = answerOf(result);
+    const node = result.bottleneck?.id ?? '';
+    if (answer.kind === 'holds' && answer.rps !== null) {
+      const [rps, half] = plusMinus(answer.rps, answer.halfRps, locale);
+      sentence = t(node ? 'limit.answer.holds' : 'limit.answer.holdsNoNode', {
+        rps,
+        half: half ?? '?',
+        slos: sloText,
+        node,
+      });
+    } else if (answer.kind === 'holds') {
+      const [factor, half] = plusMinus(answer.factor, answer.halfFactor, locale);
+      sentence = t('limit.answer.holdsFactor', { factor, half: half ?? '?', slos: sloText, node });
+    } else if (answer.kind === 'unbounded')
+      sentence = t('limit.answer.unbounded', { factor: answer.factor, slos: sloText });
+    else sentence = t('limit.answer.never', { slos: sloText });
+  }
+  const progress = progressOf(state);
+  let status = t('limit.hint');
+  if (running)
+    status = t(progress.phase === 'knee' ? 'limit.kneeing' : 'limit.searching', { runs: progress.runs });
+  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: progress.runs });
+  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
+  else if (result) status = t('limit.answer.runs', { seeds: result.roots.length, runs: result.runs });
+
+  const answerX =
+    result && !result.unbounded && result.factor.mean !== null
+      ? {
+          mean: toX(result.factor.mean),
+          low: result.factor.low === null ? null : toX(result.factor.low),
+          high: result.factor.high === null ? null : toX(result.factor.high),
+        }
+      : undefined;
+
+  return (
+    <div className="analysis-panel">
+      <form
+        className="analysis-form"
+        aria-label={t('charts.tab.limit')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          find();
+        }}
+      >
+        <div className="analysis-row">
+          <label>
+            {t('limit.slo')}
+            <select
+              value={form.metric}
+              onChange={(e) => setForm((f) => ({ ...f, metric: e.target.value as LatencyMetric }))}
+            >
+              {LATENCY_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('limit.latencyBelow')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              value={form.latencyMs}
+              onChange={set('latencyMs')}
+              aria-invalid={invalid === 'latencyMs'}
+            />
+          </label>
+        </div>
+        <div className="analysis-row">
+          <label>
+            {t('limit.errorsBelow')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              value={form.errorsPercent}
+              onChange={set('errorsPercent')}
+              aria-invalid={invalid === 'errorsPercent'}
+            />
+          </label>
+          <label>
+            {t('limit.duration')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              placeholder={t('limit.durationScenario')}
+              value={form.durationSec}
+              onChange={set('durationSec')}
+              aria-invalid={invalid === 'durationSec'}
+            />
+          </label>
+        </div>
+        <div className="analysis-row">
+          <label>
+            {t('limit.seeds')}
+            <input
+              className="analysis-number"
+              inputMode="numeric"
+              value={form.seeds}
+              onChange={set('seeds')}
+              aria-invalid={invalid === 'seeds'}
+            />
+          </label>
+          <label>
+            {t('limit.maxSeeds')}
+            <input
+              className="analysis-number"
+              inputMode="numeric"
+              value={form.maxSeeds}
+              onChange={set('maxSeeds')}
+              aria-invalid={invalid === 'maxSeeds'}
+            />
+          </label>
+        </div>
+        <div className="analysis-row analysis-actions">
+          {running ? (
+            // Keys keep the two apart: a reused element would turn into the submit button while its click
+            // is still being handled, and the click would start a new search.
+            <button key="cancel" type="button" onClick={() => job?.cancel()}>
+              {t('limit.cancel')}
+            </button>
+          ) : (
+            <button key="find" type="submit" className="primary">
+              {t('limit.find')}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={!result}
+            title={t('limit.exportCsvTitle')}
+            onClick={() => result && exportCsvText(kneeCsv(result), 'archsim-knee.csv')}
+          >
+            {t('limit.exportCsv')}
+          </button>
+          <button
+            type="button"
+            disabled={points.length === 0 && state.runs.length === 0}
+            title={t('limit.exportPngTitle')}
+            onClick={() => void exportChartPng(chartRef.current, 'archsim-limit.png')}
+          >
+            {t('limit.exportPng')}
+          </button>
+        </div>
+        {invalid && (
+          <p className="analysis-invalid" role="alert">
+            {t(`limit.invalid.${invalid}` as MessageKey)}
+          </p>
+        )}
+      </form>
+      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
+        {stale && <StaleNote testId="limit-stale" />}
+        <p className="analysis-answer" aria-live="polite" data-testid="limit-answer">
+          {sentence}
+        </p>
+        <p
+          className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
+          data-testid="limit-status"
+        >
+          {status}
+        </p>
+        <div ref={chartRef}>
+          <CiChart
+            width={Math.max(240, width)}
+            height={118}
+            title={t('charts.tab.limit')}
+            xLabel={t(base === null ? 'limit.axis.factor' : 'limit.axis.load')}
+            yLabel={`${plotted.metric} (ms)`}
+            y2Label={bottleneck ? t('limit.axis.utilization', { node: bottleneck }) : undefined}
+            yUnit="ms"
+            points={points.map((p) => ({ x: toX(p.factor), y: p.latencyMs, y2: p.utilization }))}
+            dots={searchDots(state).map((d) => ({
+              key: `${d.seedIndex}:${d.factor}`,
+              x: toX(d.factor),
+              y: d.latencyMs,
+              holds: d.holds,
+            }))}
+            limitY={Number.isFinite(plotted.limit) ? plotted.limit : undefined}
+            limitLabel={Number.isFinite(plotted.limit) ? sloLabel(plotted) : undefined}
+            answerX={answerX}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import type { Doc } from '../model/document.ts';
+import { useStore } from '../store/store.ts';
+import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+
+/** Wait this long after an edit before estimating, ms: typing a number is one estimate, not five. */
+const SETTLE_MS = 250;
+
+/**
+ * Keeps the store's analytic estimate (flow-balance utilization, `archsim estimate`) current while the
+ * user edits, before any run. Each estimate runs on an analysis worker of its own, ended once it has
+ * answered, so a big estate never stalls typing and no worker is left behind; an edit made meanwhile
+ * cancels it, so only the latest document is estimated. Renders nothing.
+ */
+export function LiveEstimate() {
+  useEffect(() => {
+    let job: AnalysisJob<unknown> | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const estimate = (doc: Doc) => {
+      job?.cancel();
+      const mine = startAnalysis(async (api) => api.estimate(doc));
+      job = mine;
+      void mine.answer.then((answer) => {
+        if (job !== mine) return;
+        job = null;
+        if (answer.ok) useStore.getState().setEstimate(answer.value);
+        else if (answer.problem.code !== 'worker.cancelled') useStore.getState().setEstimate(null);
+      });
+    };
+    const schedule = (doc: Doc) => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        estimate(doc);
+      }, SETTLE_MS);
+    };
+    schedule(useStore.getState().doc);
+    const unsubscribe = useStore.subscribe((s, before) => {
+      if (s.doc !== before.doc) schedule(s.doc);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+      job?.cancel();
+    };
+  }, []);
+  return null;
+}

@@ -1,0 +1,250 @@
+import * as Comlink from 'comlink';
+import { scaleLinear } from 'd3';
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { SensitivityResult } from '../../../sim-core/analysis/sensitivity.ts';
+import { sensitivityCsv } from '../../../sim-core/analysis/tables.ts';
+import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
+import { Axis } from '../charts/Axis.tsx';
+import { formatTick } from '../charts/format.ts';
+import { FONT_PX } from '../charts/geometry.ts';
+import { useWidth } from '../charts/useWidth.ts';
+import { useT } from '../i18n/useT.ts';
+import { useChangedSince } from '../run/stale.ts';
+import { useStore } from '../store/store.ts';
+import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
+import { StaleNote } from './StaleNote.tsx';
+
+let job: AnalysisJob<unknown> | null = null;
+
+/** Bars the tornado shows: the largest effects. */
+const BARS = 8;
+const LOW_COLOR = '#1565c0';
+const HIGH_COLOR = '#ef6c00';
+
+function startSensitivity(delta: number, seeds: number, durationSec: number | undefined): void {
+  job?.cancel();
+  const s = useStore.getState();
+  const set = s.setSensitivity;
+  const doc = s.doc;
+  set({ status: 'running', runs: 0, result: null, problem: null, doc });
+  const mine = startAnalysis((api) =>
+    api.sensitivity(
+      doc,
+      { delta, seeds, durationSec },
+      Comlink.proxy((runs: number) => {
+        if (job === mine) set({ status: 'running', runs, result: null, problem: null, doc });
+      }),
+    ),
+  );
+  job = mine;
+  void mine.answer.then((answer) => {
+    if (job !== mine) return;
+    job = null;
+    const runs = useStore.getState().sensitivity.runs;
+    if (answer.ok) set({ status: 'done', runs, result: answer.value, problem: null, doc });
+    else if (answer.problem.code === 'worker.cancelled')
+      set({ status: 'cancelled', runs, result: null, problem: null, doc });
+    else set({ status: 'failed', runs, result: null, problem: answer.problem, doc });
+  });
+}
+
+/**
+ * Sensitivity as a tornado: every numeric parameter moved down and up by ±delta on the same seeds
+ * (`archsim sensitivity --metric p99`), the largest effects on p99 as bars from the baseline.
+ */
+export function SensitivityPanel() {
+  const t = useT();
+  const { state, locale } = useStore(useShallow((s) => ({ state: s.sensitivity, locale: s.locale })));
+  const [form, setForm] = useState({ delta: '20', seeds: '3', durationSec: '' });
+  const [invalid, setInvalid] = useState(false);
+  const [measure, width] = useWidth<HTMLDivElement>();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const running = state.status === 'running';
+  const stale = useChangedSince(state.doc) && (state.result !== null || state.runs > 0);
+  const field = (name: keyof typeof form) => (e: { target: { value: string } }) => {
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+    setInvalid(false);
+  };
+  const run = () => {
+    const delta = Number(form.delta) / 100;
+    const seeds = Number(form.seeds);
+    const duration = form.durationSec.trim() === '' ? undefined : Number(form.durationSec);
+    if (!(delta > 0 && delta < 1) || !Number.isInteger(seeds) || seeds < 2 || seeds > 20) {
+      setInvalid(true);
+      return;
+    }
+    if (duration !== undefined && !(duration > 0 && duration <= 86_400)) {
+      setInvalid(true);
+      return;
+    }
+    startSensitivity(delta, seeds, duration);
+  };
+
+  let status = '';
+  if (running) status = t('limit.searching', { runs: state.runs });
+  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: state.runs });
+  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
+  else if (state.result)
+    status = t('sensitivity.done', { params: state.result.effects.length, runs: state.runs });
+
+  return (
+    <div className="analysis-panel">
+      <form
+        className="analysis-form"
+        aria-label={t('charts.tab.sensitivity')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <div className="analysis-row">
+          <label>
+            {t('sensitivity.delta')}
+            <input
+              className="analysis-small"
+              inputMode="decimal"
+              value={form.delta}
+              onChange={field('delta')}
+              aria-invalid={invalid}
+            />
+          </label>
+          <label>
+            {t('sweep.seeds')}
+            <input
+              className="analysis-small"
+              inputMode="numeric"
+              value={form.seeds}
+              onChange={field('seeds')}
+              aria-invalid={invalid}
+            />
+          </label>
+        </div>
+        <div className="analysis-row">
+          <label>
+            {t('limit.duration')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              placeholder={t('limit.durationScenario')}
+              value={form.durationSec}
+              onChange={field('durationSec')}
+              aria-invalid={invalid}
+            />
+          </label>
+        </div>
+        <div className="analysis-row analysis-actions">
+          {running ? (
+            <button key="cancel" type="button" onClick={() => job?.cancel()}>
+              {t('limit.cancel')}
+            </button>
+          ) : (
+            <button key="run" type="submit" className="primary">
+              {t('sensitivity.run')}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={!state.result}
+            title={t('sensitivity.exportCsvTitle')}
+            onClick={() =>
+              state.result && exportCsvText(sensitivityCsv(state.result), 'archsim-sensitivity.csv')
+            }
+          >
+            {t('limit.exportCsv')}
+          </button>
+          <button
+            type="button"
+            disabled={!state.result}
+            title={t('limit.exportPngTitle')}
+            onClick={() => void exportChartPng(chartRef.current, 'archsim-sensitivity.png')}
+          >
+            {t('limit.exportPng')}
+          </button>
+        </div>
+        {invalid && (
+          <p className="analysis-invalid" role="alert">
+            {t('sensitivity.invalid')}
+          </p>
+        )}
+      </form>
+      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
+        {stale && <StaleNote testId="sensitivity-stale" />}
+        <p
+          className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
+          data-testid="sensitivity-status"
+        >
+          {status || t('sensitivity.hint')}
+        </p>
+        <div ref={chartRef}>
+          {state.result && (
+            <Tornado result={state.result} width={Math.max(280, width)} title={t('charts.tab.sensitivity')} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Bars from the baseline p99 to p99 at −delta (blue) and +delta (orange), largest effect on top. */
+function Tornado({ result, width, title }: { result: SensitivityResult; width: number; title: string }) {
+  const locale = useStore((s) => s.locale);
+  const effects = result.effects
+    .filter((e) => e.atLow.mean !== null && e.atHigh.mean !== null)
+    .slice(0, BARS);
+  const base = result.baseline.mean ?? 0;
+  const labelW = Math.min(220, width * 0.4);
+  const rowH = 16;
+  const height = 22 + effects.length * rowH;
+  const values = effects.flatMap((e) => [e.atLow.mean ?? base, e.atHigh.mean ?? base]);
+  const x = scaleLinear()
+    .domain([Math.min(base, ...values), Math.max(base, ...values)])
+    .range([labelW + 4, width - 12])
+    .nice();
+  return (
+    <svg className="chart-svg analysis-chart" width={width} height={height} role="img" aria-label={title}>
+      <title>{title}</title>
+      <Axis
+        scale={x}
+        side="bottom"
+        transform={`translate(0,${height - 20})`}
+        ticks={4}
+        format={(v) => formatTick(locale, v, 'ms')}
+      />
+      <line x1={x(base)} x2={x(base)} y1={0} y2={height - 20} stroke="#37474f" />
+      {effects.map((e, i) => {
+        const y = i * rowH + 2;
+        const bar = (value: number | null, color: string) => {
+          const v = value ?? base;
+          return (
+            <rect
+              x={Math.min(x(v), x(base))}
+              y={y}
+              width={Math.max(1, Math.abs(x(v) - x(base)))}
+              height={rowH - 4}
+              fill={color}
+              opacity={0.8}
+            />
+          );
+        };
+        return (
+          <g key={e.path} className="tornado-row">
+            <text
+              x={labelW}
+              y={y + rowH / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize={FONT_PX}
+              fill="#263238"
+            >
+              {e.path.replace(/^nodes\.|^edges\./, '').replace('.params.', ' · ')}
+            </text>
+            {bar(e.atLow.mean, LOW_COLOR)}
+            {bar(e.atHigh.mean, HIGH_COLOR)}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

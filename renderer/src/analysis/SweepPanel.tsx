@@ -1,0 +1,255 @@
+import * as Comlink from 'comlink';
+import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RunMetrics } from '../../../sim-core/analysis/runPoint.ts';
+import { sweepSummaryCsv } from '../../../sim-core/analysis/sweep.ts';
+import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
+import { useWidth } from '../charts/useWidth.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { useT } from '../i18n/useT.ts';
+import { useChangedSince } from '../run/stale.ts';
+import { useStore } from '../store/store.ts';
+import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+import { CiChart } from './CiChart.tsx';
+import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
+import { StaleNote } from './StaleNote.tsx';
+import {
+  doneRuns,
+  linearValues,
+  SWEEP_VIEW_METRICS,
+  type SweepViewMetric,
+  sweepParameters,
+  sweepPoints,
+} from './sweepState.ts';
+
+let job: AnalysisJob<unknown> | null = null;
+
+function startSweep(path: string, values: number[], seeds: number, durationSec: number | undefined): void {
+  job?.cancel();
+  const s = useStore.getState();
+  const dispatch = s.sweepDispatch;
+  const doc = s.doc;
+  dispatch({ type: 'start', path, values, seeds, doc });
+  const mine = startAnalysis((api) =>
+    api.sweep(
+      doc,
+      { path, values, seeds, durationSec },
+      Comlink.proxy((index: number, metrics: RunMetrics) => dispatch({ type: 'run', index, metrics })),
+    ),
+  );
+  job = mine;
+  void mine.answer.then((answer) => {
+    if (job === mine) job = null;
+    if (answer.ok) dispatch({ type: 'done', result: answer.value });
+    else dispatch({ type: 'failed', problem: answer.problem });
+  });
+}
+
+const UNITS = {
+  latency_p99_ms: 'ms',
+  latency_mean_ms: 'ms',
+  throughput_rps: 'count',
+  error_ratio: 'ratio',
+} as const;
+
+/**
+ * The sweep view: one parameter over a range, the chosen metric against it with its 95 % band over
+ * seeds, points filling in as their runs finish; the same runs as `archsim sweep --vary`.
+ */
+export function SweepPanel() {
+  const t = useT();
+  const { state, doc, locale } = useStore(
+    useShallow((s) => ({ state: s.sweep, doc: s.doc, locale: s.locale })),
+  );
+  const parameters = sweepParameters(doc);
+  const [path, setPath] = useState('');
+  const chosen = parameters.find((p) => p.path === path) ?? parameters[0];
+  const [range, setRange] = useState({ from: '', to: '', count: '5', seeds: '3', durationSec: '' });
+  const [metric, setMetric] = useState<SweepViewMetric>('latency_p99_ms');
+  const [invalid, setInvalid] = useState(false);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [measure, width] = useWidth<HTMLDivElement>();
+  const running = state.status === 'running';
+  const stale = useChangedSince(state.doc) && doneRuns(state) > 0;
+  const base = chosen?.value ?? 0;
+  const from = range.from === '' ? base / 2 : Number(range.from);
+  const to = range.to === '' ? base * 2 : Number(range.to);
+  const field = (name: keyof typeof range) => (e: { target: { value: string } }) => {
+    setRange((r) => ({ ...r, [name]: e.target.value }));
+    setInvalid(false);
+  };
+
+  const run = () => {
+    const values = linearValues(from, to, Number(range.count));
+    const seeds = Number(range.seeds);
+    const duration = range.durationSec.trim() === '' ? undefined : Number(range.durationSec);
+    const durationOk = duration === undefined || (duration > 0 && duration <= 86_400);
+    if (!chosen || values === null || !Number.isInteger(seeds) || seeds < 1 || seeds > 20 || !durationOk) {
+      setInvalid(true);
+      return;
+    }
+    startSweep(chosen.path, values, seeds, duration);
+  };
+
+  const total = state.runs.length;
+  let status = '';
+  if (parameters.length === 0) status = t('sweep.noParameters');
+  else if (running) status = t('sweep.progress', { done: doneRuns(state), total });
+  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: doneRuns(state) });
+  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
+  else if (state.result) status = t('sweep.done', { points: state.values.length, seeds: state.seeds });
+
+  const points = sweepPoints(state, metric).map((p) => ({ x: p.value, y: p.metric }));
+  return (
+    <div className="analysis-panel">
+      <form
+        className="analysis-form"
+        aria-label={t('charts.tab.sweep')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <div className="analysis-row">
+          <label>
+            {t('sweep.parameter')}
+            <select
+              className="analysis-wide"
+              value={chosen?.path ?? ''}
+              onChange={(e) => setPath(e.target.value)}
+            >
+              {parameters.map((p) => (
+                <option key={p.path} value={p.path}>
+                  {p.path.replace(/^nodes\.|^edges\./, '').replace('.params.', ' · ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="analysis-row">
+          <label>
+            {t('sweep.from')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              placeholder={String(from)}
+              value={range.from}
+              onChange={field('from')}
+              aria-invalid={invalid}
+            />
+          </label>
+          <label>
+            {t('sweep.to')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              placeholder={String(to)}
+              value={range.to}
+              onChange={field('to')}
+              aria-invalid={invalid}
+            />
+          </label>
+          <label>
+            <input
+              className="analysis-small"
+              inputMode="numeric"
+              value={range.count}
+              onChange={field('count')}
+              aria-invalid={invalid}
+            />
+            {t('sweep.points')}
+          </label>
+        </div>
+        <div className="analysis-row">
+          <label>
+            {t('sweep.seeds')}
+            <input
+              className="analysis-small"
+              inputMode="numeric"
+              value={range.seeds}
+              onChange={field('seeds')}
+              aria-invalid={invalid}
+            />
+          </label>
+          <label>
+            {t('limit.duration')}
+            <input
+              className="analysis-number"
+              inputMode="decimal"
+              placeholder={t('limit.durationScenario')}
+              value={range.durationSec}
+              onChange={field('durationSec')}
+              aria-invalid={invalid}
+            />
+          </label>
+        </div>
+        <div className="analysis-row analysis-actions">
+          {running ? (
+            <button key="cancel" type="button" onClick={() => job?.cancel()}>
+              {t('limit.cancel')}
+            </button>
+          ) : (
+            <button key="run" type="submit" className="primary" disabled={parameters.length === 0}>
+              {t('sweep.run')}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={!state.result}
+            title={t('sweep.exportCsvTitle')}
+            onClick={() =>
+              state.result && exportCsvText(sweepSummaryCsv(state.result), 'archsim-sweep-summary.csv')
+            }
+          >
+            {t('limit.exportCsv')}
+          </button>
+          <button
+            type="button"
+            disabled={doneRuns(state) === 0}
+            title={t('limit.exportPngTitle')}
+            onClick={() => void exportChartPng(chartRef.current, 'archsim-sweep.png')}
+          >
+            {t('limit.exportPng')}
+          </button>
+        </div>
+        {invalid && (
+          <p className="analysis-invalid" role="alert">
+            {t('sweep.invalid.range')}
+          </p>
+        )}
+      </form>
+      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
+        {stale && <StaleNote testId="sweep-stale" />}
+        <div className="analysis-row">
+          <label>
+            {t('sweep.metric')}
+            <select value={metric} onChange={(e) => setMetric(e.target.value as SweepViewMetric)}>
+              {SWEEP_VIEW_METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`sweep.metric.${m}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span
+            className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
+            data-testid="sweep-status"
+          >
+            {status}
+          </span>
+        </div>
+        <div ref={chartRef}>
+          <CiChart
+            width={Math.max(240, width)}
+            height={140}
+            title={t('charts.tab.sweep')}
+            xLabel={state.path || chosen?.path || ''}
+            yLabel={t(`sweep.metric.${metric}` as MessageKey)}
+            yUnit={UNITS[metric]}
+            points={points}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

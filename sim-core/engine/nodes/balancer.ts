@@ -1,0 +1,185 @@
+import { LB_POLICIES } from '../../format/schema.ts';
+import { mix32 } from '../../random/Prng.ts';
+import type { Sampler } from '../../random/Sampler.ts';
+import { finishJob, makeCall } from '../calls.ts';
+import { ErrorCode, EventKind, JobState } from '../codes.ts';
+import type { EdgeRt } from '../EdgeRt.ts';
+import type { World } from '../World.ts';
+import { type BalancerView, checksReplicas } from './healthCheck.ts';
+import { NodeRt } from './NodeRt.ts';
+import type { ServerRt } from './server.ts';
+
+/**
+ * Load balancers and gateways: a rate limit, an overhead, then a target edge by weight among the
+ * targets believed alive, and a replica by policy. The balancer's belief comes from its health
+ * checks (`healthCheck.ts`): a dead backend keeps receiving traffic until they take it out. Records arrivals (and,
+ * through `finishJob`, completions and errors) in its scope.
+ */
+export const POLICY = Object.fromEntries(LB_POLICIES.map((p, i) => [p, i])) as Record<
+  (typeof LB_POLICIES)[number],
+  number
+>;
+
+export class BalancerRt extends NodeRt {
+  policy = 0;
+  overhead: Sampler | null = null;
+  /** Health checks (healthCheck.ts): every `healthEveryMs` (0: the balancer knows at once). */
+  healthEveryMs = 0;
+  healthTimeoutMs = 0;
+  unhealthyThreshold = 1;
+  healthyThreshold = 1;
+  rateLimitPerMs = 0;
+  burst = 1;
+  tokens = 0;
+  tokenTime = 0;
+  rr = 0;
+  /** Per outgoing edge: the replicas the balancer believes alive (refreshed at health checks). */
+  views: BalancerView[] = [];
+}
+
+export function balancerArrive(w: World, lb: BalancerRt, j: number): void {
+  const jobs = w.jobs;
+  const now = w.k.now;
+  lb.acc.arrivals++;
+  lb.acc.cumArrivals++;
+  jobs.start[j] = now;
+  if (lb.down) {
+    finishJob(w, j, ErrorCode.deadInstance);
+    return;
+  }
+  if (lb.rateLimitPerMs > 0) {
+    const tokens = Math.min(lb.burst, lb.tokens + (now - lb.tokenTime) * lb.rateLimitPerMs);
+    lb.tokenTime = now;
+    if (tokens < 1) {
+      lb.tokens = tokens;
+      finishJob(w, j, ErrorCode.rateLimited);
+      return;
+    }
+    lb.tokens = tokens - 1;
+  }
+  if (lb.overhead !== null) {
+    const d = lb.overhead.sample(lb.rng);
+    if (d > 0) {
+      jobs.state[j] = JobState.delayed;
+      jobs.phaseStart[j] = now;
+      w.k.schedule(d, EventKind.delayOver, j, jobs.gen[j]);
+      return;
+    }
+  }
+  balancerRoute(w, lb, j);
+}
+
+/** Picks a target edge by weight among those that carry this request's class and look alive. */
+export function balancerRoute(w: World, lb: BalancerRt, j: number): void {
+  const edge = pickEdge(w, lb, w.jobs.klass[j], true);
+  if (edge === null) {
+    finishJob(w, j, ErrorCode.deadInstance);
+    return;
+  }
+  w.jobs.state[j] = JobState.calling;
+  makeCall(w, j, edge);
+}
+
+/**
+ * Weighted choice among `node`'s outgoing edges that carry class `klass`; with `aliveOnly` (a
+ * balancer), edges whose target the balancer believes dead are skipped (multi-region failover).
+ */
+export function pickEdge(w: World, node: NodeRt, klass: number, aliveOnly: boolean): EdgeRt | null {
+  const out = node.out;
+  if (out.length === 1) {
+    const only = out[0];
+    return (only.classMask & (1 << klass)) !== 0 ? only : null;
+  }
+  const bit = 1 << klass;
+  const lb = aliveOnly ? w.balancers[node.index] : null;
+  let total = 0;
+  for (let i = 0; i < out.length; i++) {
+    const edge = out[i];
+    if ((edge.classMask & bit) !== 0 && (lb === null || believedAlive(w, lb, edge))) total += edge.weight;
+  }
+  if (total <= 0) return null;
+  let u = node.rng.next() * total;
+  for (let i = 0; i < out.length; i++) {
+    const edge = out[i];
+    if ((edge.classMask & bit) === 0 || (lb !== null && !believedAlive(w, lb, edge))) continue;
+    u -= edge.weight;
+    if (u < 0) return edge;
+  }
+  return null;
+}
+
+function believedAlive(w: World, lb: BalancerRt, edge: EdgeRt): boolean {
+  if (!checksReplicas(edge)) return !edge.target.down;
+  return viewOf(w, lb, edge).count > 0;
+}
+
+/** The balancer's view of `edge`'s target replicas: live truth, or what its health checks found. */
+function viewOf(w: World, lb: BalancerRt, edge: EdgeRt): BalancerView {
+  const view = lb.views[edge.slot];
+  if (lb.healthEveryMs === 0 && view.version !== w.servers[edge.target.index].liveVersion)
+    knowAtOnce(w.servers[edge.target.index], view);
+  return view;
+}
+
+/** Without health checks the balancer knows at once: its view is the live set, sorted. */
+function knowAtOnce(s: ServerRt, view: BalancerView): void {
+  if (view.replicas.length < s.liveCount)
+    view.replicas = new Int32Array(Math.max(s.liveCount, view.replicas.length * 2));
+  // Sorted, so that round robin and hashing walk replicas in a stable order.
+  view.replicas.set(s.live.slice(0, s.liveCount).sort());
+  view.count = s.liveCount;
+  view.version = s.liveVersion;
+}
+
+/** The replica of `edge`'s target that balancer `lb` sends job `j` to, or -1 if it knows none. */
+export function balancerPick(w: World, lb: BalancerRt, edge: EdgeRt, j: number): number {
+  const view = viewOf(w, lb, edge);
+  const n = view.count;
+  if (n === 0) return -1;
+  const replicas = view.replicas;
+  const s = w.servers[edge.target.index];
+  switch (lb.policy) {
+    case POLICY.roundRobin:
+      lb.rr = (lb.rr + 1) % n;
+      return replicas[lb.rr];
+    case POLICY.leastConnections: {
+      let best = replicas[0];
+      let bestLoad = load(s, best);
+      for (let i = 1; i < n; i++) {
+        const r = replicas[i];
+        const l = load(s, r);
+        if (l < bestLoad) {
+          best = r;
+          bestLoad = l;
+        }
+      }
+      return best;
+    }
+    case POLICY.powerOfTwo: {
+      const a = replicas[(lb.rng.next() * n) | 0];
+      const b = replicas[(lb.rng.next() * n) | 0];
+      return load(s, b) < load(s, a) ? b : a;
+    }
+    case POLICY.consistentHash:
+      return replicas[jumpHash(mix32(w.jobs.key[j] % 4294967296), n)];
+    default:
+      return replicas[(lb.rng.next() * n) | 0];
+  }
+}
+
+function load(s: ServerRt, r: number): number {
+  return r < s.slots ? s.inFlight[r] + s.queues[r].length : 0;
+}
+
+/** Jump consistent hash (Lamping & Veach, 2014) of a 32-bit key into n buckets. */
+function jumpHash(key: number, n: number): number {
+  let b = -1;
+  let j = 0;
+  let k = key >>> 0;
+  while (j < n) {
+    b = j;
+    k = (Math.imul(k, 2862933555) + 1) >>> 0;
+    j = Math.floor((b + 1) * (2147483648 / ((k >>> 1) + 1)));
+  }
+  return b;
+}
