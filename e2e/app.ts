@@ -122,6 +122,11 @@ export class ArchSimApp {
     return Number.parseFloat((await this.page.getByLabel('Simulated time').textContent()) ?? '0');
   }
 
+  /** Waits until the run bar's clock shows the run at its end (`120.0 / 120 s`). */
+  async expectRunEnd(timeout = 45_000): Promise<void> {
+    await expect(this.page.getByLabel('Simulated time')).toHaveText(/^(\d+)\.0 \/ \1 s$/, { timeout });
+  }
+
   /** Waits until the status bar shows an end-to-end p99 in milliseconds. */
   async expectLiveP99(): Promise<void> {
     await expect(this.page.getByTestId('status-p99')).toHaveText(/p99 \(last \d+ s\) \d+(\.\d+)? ms/);
