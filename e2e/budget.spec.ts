@@ -94,9 +94,10 @@ test('a run the app’s event budget refuses runs once the budget is raised from
   await dialog.getByLabel('Unit of the memory budget').selectOption('MiB');
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await run.click();
-  await expect(notice).toContainText('bytes of memory');
+  // 0.1 MiB, in the unit that reads best.
+  await expect(notice).toContainText(/would need about \d+(\.\d)? KiB of memory/);
   await expect(notice).toContainText('raise the memory budget');
-  await expect(notice).toContainText('the limit is 104,858 bytes');
+  await expect(notice).toContainText('the limit is 102 KiB');
   await expect(clock).toHaveText(/^0\.0 \//);
   await expect(notice.getByRole('button', { name: 'Raise the budget…' })).toBeVisible();
 

@@ -1,3 +1,4 @@
+import { bytesText } from '../messages/formatMessage.ts';
 import type { MessageParam, SimulationError } from '../messages/Message.ts';
 import { formatCount, formatSig, printable } from './text.ts';
 
@@ -36,21 +37,7 @@ const str = (x: MessageParam | undefined) => (x === undefined || x === null ? ''
 
 /** `1.5 GiB`, `650 MiB`, `312 KiB`. */
 export function formatBytes(bytes: number | null): string {
-  if (bytes === null || !Number.isFinite(bytes)) return 'an unbounded amount';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits =
-    value >= 1000
-      ? value.toExponential(1)
-      : value >= 10
-        ? String(Math.round(value))
-        : String(Number(value.toFixed(1)));
-  return `${digits} ${units[unit]}`;
+  return bytes === null || !Number.isFinite(bytes) ? 'an unbounded amount' : bytesText(bytes);
 }
 
 /** `42,000,000`, `2.4e14`: a count to two significant digits, never 300 digits long. */

@@ -1,6 +1,7 @@
 /**
- * The core's messages in English: one line per code. `{name}` is a parameter (numbers are written in
- * the language's conventions); `{name|one|other}` picks the word for the parameter's plural category.
+ * The core's messages in English: one line per code. `{name}` is a parameter (a number as it was
+ * typed), `{name:count}` an amount the engine counted (grouped: `4,800,000,145`), `{name:bytes}` a size
+ * (`471 KiB`); `{name|one|other}` picks the word for the parameter's plural category.
  * The placeholders of this table are the parameters a code takes: `message()` checks them at compile
  * time, and every other language must have exactly these codes.
  *
@@ -245,11 +246,11 @@ export const en = {
   // The engine's refusals (SimulationError from sim-core/engine/World.ts): the run stops, its results so
   // far are kept.
   'budget.eventsExceeded':
-    'The run stopped at {atSec} s: it needed more than {maxEvents} events, the most one run may process. Shorten the run or lower the load.',
+    'The run stopped at {atSec} s: it needed more than {maxEvents:count} events, the most one run may process. Shorten the run or lower the load.',
   'budget.memory':
-    'This run would need about {estimate} bytes of memory, most of it for {field}; the limit is {limit} bytes. Lower that value, simulate a fraction of the replicas with sampling, or raise the memory budget.',
+    'This run would need about {estimate:bytes} of memory, most of it for {field}; the limit is {limit:bytes}. Lower that value, simulate a fraction of the replicas with sampling, or raise the memory budget.',
   'budget.events':
-    'This run would take about {estimate} events, most of them from {field}; the limit is {limit}. Lower the rate, shorten the run, or raise the event budget.',
+    'This run would take about {estimate:count} events, most of them from {field}; the limit is {limit:count}. Lower the rate, shorten the run, or raise the event budget.',
   'budget.zeroTimeLoop':
     'This run could never advance simulated time: requests go round {nodes} and no step on that loop takes time. Give {field} (the think time) or a step on the loop a service time or a delay above 0.',
   'budget.unboundedLoop':
@@ -260,7 +261,7 @@ export const en = {
   'watchdog.zeroTimeLoop':
     'The run stopped at {atSec} s: simulated time stopped advancing, as requests go round a loop of steps that take no time (at {nodes}). Give a step on that loop a service time or a delay.',
   'watchdog.unboundedWork':
-    'The run stopped at {atSec} s: work grew without bound ({inFlight} requests in flight, most waiting at {nodes}). Add capacity or a queue limit there, or lower the load.',
+    'The run stopped at {atSec} s: work grew without bound ({inFlight:count} requests in flight, most waiting at {nodes}). Add capacity or a queue limit there, or lower the load.',
 
   // What replica-symmetry sampling did to a run (Summary.notices, from sim-core/engine/sampling.ts).
   'sampling.applied':

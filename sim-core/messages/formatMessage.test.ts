@@ -4,7 +4,7 @@ import { formatMessage, message } from './formatMessage.ts';
 import { zhCN } from './zhCN.ts';
 
 const placeholders = (template: string) =>
-  [...new Set([...template.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]))].sort((a, b) => a.localeCompare(b));
+  [...new Set([...template.matchAll(/\{(\w+)[|:}]/g)].map((m) => m[1]))].sort((a, b) => a.localeCompare(b));
 
 describe('formatMessage', () => {
   it('fills parameters and picks the plural word in English', () => {
@@ -41,16 +41,21 @@ describe('formatMessage', () => {
     expect(formatMessage('zh-CN', budget)).toMatch(/^运行在 40 秒处停止：它需要超过 500,000,000 个事件/);
   });
 
-  it('groups the large amounts of a refusal but shows typed values as typed', () => {
+  it('shows sizes in binary units and groups counted amounts, but shows typed values as typed', () => {
     const memory = {
       code: 'budget.memory',
-      params: { estimate: 482336.86853798, field: 'nodes[0].params.rateRps', limit: 104858 },
+      params: { estimate: 482336.86853798, field: 'nodes[0].params.rateRps', limit: 1.5 * 2 ** 30 },
     };
     expect(formatMessage('en', memory)).toMatch(
-      /^This run would need about 482,336.87 bytes .* the limit is 104,858 bytes/,
+      /^This run would need about 471 KiB of memory, .* the limit is 1\.5 GiB\./,
     );
-    expect(formatMessage('zh-CN', memory)).toMatch(
-      /^这次运行大约需要 482,336.87 字节内存.*上限为 104,858 字节/,
+    expect(formatMessage('zh-CN', memory)).toMatch(/^这次运行大约需要 471 KiB 内存.*上限为 1\.5 GiB。/);
+    const events = {
+      code: 'budget.events',
+      params: { estimate: 4800000145, field: 'nodes[0].params.rateRps', limit: 1e9 },
+    };
+    expect(formatMessage('en', events)).toMatch(
+      /about 4,800,000,145 events, .* the limit is 1,000,000,000\./,
     );
     const typed = message('range.between', { min: 0, max: 4294967295 });
     expect(formatMessage('en', typed)).toBe('from 0 to 4294967295');

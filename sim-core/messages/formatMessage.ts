@@ -11,10 +11,19 @@ export type CoreLocale = (typeof CORE_LOCALES)[number];
 
 const TABLES: Record<CoreLocale, Record<CoreCode, string>> = { en, 'zh-CN': zhCN };
 
-/** The parameter names of a template: `'{killed} of {of|a|b}'` → `'killed' | 'of'` (`{mean, cv}` is text). */
+/**
+ * The parameter names of a template: `'{killed} of {of|a|b}, {size:bytes}'` → `'killed' | 'of' |
+ * 'size'` (`{mean, cv}` is text).
+ */
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
   ?
-      | (P extends `${infer Name}|${string}` ? Name : P extends `${string}${' ' | ','}${string}` ? never : P)
+      | (P extends `${infer Name}|${string}`
+          ? Name
+          : P extends `${infer Name}:${string}`
+            ? Name
+            : P extends `${string}${' ' | ','}${string}`
+              ? never
+              : P)
       | Placeholders<Rest>
   : never;
 
@@ -54,36 +63,56 @@ function isMessage(value: MessageParam): value is Message {
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 /**
- * The engine's refusals (`budget.*`, `watchdog.*`) speak of amounts it estimated or counted: from ten
- * thousand up those are grouped in thousands, to two decimals (`4,800,000,145`, `482,336.87`), as ten
- * raw digits are not read at a glance. Every other number is a value someone typed, shown as typed.
+ * How a placeholder shows a number. Plain (`{x}`): as typed, since most numbers in messages are values
+ * someone wrote (`4294967295`, `0.07`). `{x:count}`: an amount the engine estimated or counted, grouped
+ * in thousands to two decimals (`4,800,000,145`), as ten raw digits are not read at a glance.
+ * `{x:bytes}`: a size in binary units (`471 KiB`, `1.5 GiB`).
  */
-const LARGE = 1e4;
-const AMOUNT_CODES = ['budget.', 'watchdog.'];
+type NumberFormat = 'plain' | 'count' | 'bytes';
 
-function numberText(locale: CoreLocale, value: number, grouped: boolean): string {
-  if (!grouped || !Number.isFinite(value) || Math.abs(value) < LARGE || Math.abs(value) >= 1e21) {
-    return plainNumber(value);
+function numberText(locale: CoreLocale, value: number, format: NumberFormat): string {
+  if (!Number.isFinite(value)) return format === 'plain' ? plainNumber(value) : '–';
+  if (format === 'bytes') return bytesText(value);
+  if (format === 'count' && Math.abs(value) < 1e21)
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return plainNumber(value);
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+
+/** `312 B`, `471 KiB`, `1.5 GiB`: three significant digits at most, never an exponent below 1 ZiB. */
+export function bytesText(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  const digits =
+    Math.abs(value) >= 1000
+      ? value.toExponential(1)
+      : Math.abs(value) >= 10
+        ? String(Math.round(value))
+        : String(Number(value.toFixed(1)));
+  return `${digits} ${BYTE_UNITS[unit]}`;
 }
 
 function paramText(
   locale: CoreLocale,
   value: MessageParam | undefined,
   options: FormatOptions,
-  grouped = false,
+  format: NumberFormat,
 ): string {
   if (value === undefined || value === null) return '–';
   if (typeof value === 'number')
-    return options.percent ? `${plainNumber(value * 100)} %` : numberText(locale, value, grouped);
+    return options.percent ? `${plainNumber(value * 100)} %` : numberText(locale, value, format);
   if (typeof value === 'string') return value.replace(CONTROL, (c) => JSON.stringify(c).slice(1, -1));
-  if (Array.isArray(value)) return value.map((v) => paramText(locale, v, options, grouped)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => paramText(locale, v, options, format)).join(', ');
   if (isMessage(value)) return formatMessage(locale, value, options);
   return String(value);
 }
 
-const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
+const PLACEHOLDER = /\{(\w+)(?::(count|bytes))?(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 /**
  * A message in words of `locale`. A code this table does not know (from a newer core, or a layer
@@ -92,12 +121,14 @@ const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 export function formatMessage(locale: CoreLocale, m: Message, options: FormatOptions = {}): string {
   if (!isCoreCode(m.code)) return `${m.code} ${JSON.stringify(m.params)}`;
   const plural = new Intl.PluralRules(locale);
-  const grouped = AMOUNT_CODES.some((prefix) => m.code.startsWith(prefix));
-  return TABLES[locale][m.code].replace(PLACEHOLDER, (_, name: string, one?: string, other?: string) => {
-    const value = m.params[name];
-    if (one === undefined) return paramText(locale, value, options, grouped);
-    return typeof value === 'number' && plural.select(value) === 'one' ? one : (other ?? '');
-  });
+  return TABLES[locale][m.code].replace(
+    PLACEHOLDER,
+    (_, name: string, format: NumberFormat | undefined, one?: string, other?: string) => {
+      const value = m.params[name];
+      if (one === undefined) return paramText(locale, value, options, format ?? 'plain');
+      return typeof value === 'number' && plural.select(value) === 'one' ? one : (other ?? '');
+    },
+  );
 }
 
 /** The core's locale for a UI or system language tag: Chinese for `zh*`, else English. */

@@ -214,11 +214,11 @@ export const zhCN: Record<CoreCode, string> = {
   'issue.inEdge': '（连线 "{id}"）',
 
   'budget.eventsExceeded':
-    '运行在 {atSec} 秒处停止：它需要超过 {maxEvents} 个事件，这是一次运行最多能处理的数量。请缩短运行时长或降低负载。',
+    '运行在 {atSec} 秒处停止：它需要超过 {maxEvents:count} 个事件，这是一次运行最多能处理的数量。请缩短运行时长或降低负载。',
   'budget.memory':
-    '这次运行大约需要 {estimate} 字节内存，主要用于 {field}；上限为 {limit} 字节。请调小该值、用采样只模拟部分副本，或提高内存预算。',
+    '这次运行大约需要 {estimate:bytes} 内存，主要用于 {field}；上限为 {limit:bytes}。请调小该值、用采样只模拟部分副本，或提高内存预算。',
   'budget.events':
-    '这次运行大约需要处理 {estimate} 个事件，主要来自 {field}；上限为 {limit}。请降低速率、缩短运行时长，或提高事件预算。',
+    '这次运行大约需要处理 {estimate:count} 个事件，主要来自 {field}；上限为 {limit:count}。请降低速率、缩短运行时长，或提高事件预算。',
   'budget.zeroTimeLoop':
     '这次运行的模拟时间永远无法前进：请求在 {nodes} 之间循环，而环路上没有任何一步耗时。请给 {field}（思考时间）或环路上的某一步设置大于 0 的服务时间或延迟。',
   'budget.unboundedLoop':
@@ -229,7 +229,7 @@ export const zhCN: Record<CoreCode, string> = {
   'watchdog.zeroTimeLoop':
     '运行在 {atSec} 秒处停止：模拟时间不再前进，因为请求在一个不耗时的步骤环路中循环（位于 {nodes}）。请给该环路上的某一步设置服务时间或延迟。',
   'watchdog.unboundedWork':
-    '运行在 {atSec} 秒处停止：工作量无限增长（{inFlight} 个请求在处理中，大多在 {nodes} 等待）。请在那里增加容量或设置队列上限，或降低负载。',
+    '运行在 {atSec} 秒处停止：工作量无限增长（{inFlight:count} 个请求在处理中，大多在 {nodes} 等待）。请在那里增加容量或设置队列上限，或降低负载。',
 
   'sampling.applied':
     '提供的负载约 {offeredRps} rps，超过 {thresholdRps}：每个服务的副本和每个数据库的分片都只模拟了每 {of} 个中的 {kept} 个，流量也只取每 {of} 份中的 {kept} 份（×{factor}）；计数和速率已按比例还原。',
