@@ -124,6 +124,25 @@ describe('a notice of a run refused for its budget', () => {
     expect(button('Raise the budget…')).toBeUndefined();
   });
 
+  it('opens the setting at the budget the refusal names, its value selected to type over', () => {
+    const refuse = (code: string) =>
+      act(() =>
+        useStore.getState().notify('error', {
+          message: { code, params: { estimate: 3e9, limit: 1e9, field: 'nodes[0].params.replicas' } },
+        }),
+      );
+    refuse('budget.memory');
+    act(() => button('Raise the budget…').click());
+    const memory = field('budgets-memory');
+    expect(document.activeElement).toBe(memory);
+    expect([memory.selectionStart, memory.selectionEnd]).toEqual([0, memory.value.length]);
+    act(() => button('Cancel').click());
+
+    refuse('budget.eventsExceeded');
+    act(() => button('Raise the budget…').click());
+    expect(document.activeElement).toBe(field('budgets-events'));
+  });
+
   it('says so in Chinese too', () => {
     act(() => useStore.setState({ locale: 'zh-CN' }));
     act(() =>

@@ -1,10 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { ModalDialog } from '../presets/ModalDialog.tsx';
 import { useStore } from '../store/store.ts';
 import {
   APP_BUDGETS,
+  type BudgetField,
   type FieldCheck,
   MEMORY_UNITS,
   type MemoryUnit,
@@ -46,29 +47,43 @@ function BudgetsForm() {
   const [touched, setTouched] = useState({ events: false, memory: false });
   const eventsRef = useRef<HTMLInputElement>(null);
   const memoryRef = useRef<HTMLInputElement>(null);
-  const events = parseBudgetField(fields.events);
-  const memory = parseBudgetField(fields.memory);
+  const refs = { events: eventsRef, memory: memoryRef };
+  const checks = { events: parseBudgetField(fields.events), memory: parseBudgetField(fields.memory) };
   const close = () => useStore.getState().setBudgetsOpen(false);
   const defaults = memoryInUnit(APP_BUDGETS.maxMemoryBytes);
+
+  // Opened from a refusal, the budget it names has the keyboard, its value selected to type over.
+  useEffect(() => {
+    const first = (useStore.getState().budgetsField === 'memory' ? memoryRef : eventsRef).current;
+    first?.focus();
+    first?.select();
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched({ events: true, memory: true });
-    if (!events.ok) return eventsRef.current?.focus();
-    if (!memory.ok) return memoryRef.current?.focus();
+    if (!checks.events.ok) return eventsRef.current?.focus();
+    if (!checks.memory.ok) return memoryRef.current?.focus();
     useStore.getState().setRunBudgets({
-      maxEvents: events.value,
-      maxMemoryBytes: Math.round(memory.value * MEMORY_UNITS[fields.unit]),
+      maxEvents: checks.events.value,
+      maxMemoryBytes: Math.round(checks.memory.value * MEMORY_UNITS[fields.unit]),
     });
     close();
   };
 
-  const problem = (check: FieldCheck, text: string, id: string, shown: boolean) =>
-    shown && !check.ok ? (
-      <p className="budgets-error" id={id}>
-        {t(PROBLEM_KEYS[check.problem], { got: text.trim() })}
-      </p>
-    ) : null;
+  const input = (field: BudgetField) => (
+    <BudgetInput
+      field={field}
+      inputRef={refs[field]}
+      text={fields[field]}
+      check={checks[field]}
+      shown={touched[field]}
+      onType={(text) => {
+        setFields({ ...fields, [field]: text });
+        setTouched({ ...touched, [field]: true });
+      }}
+    />
+  );
 
   return (
     <ModalDialog
@@ -82,48 +97,22 @@ function BudgetsForm() {
         <p id="budgets-intro" className="budgets-intro">
           {t('budgets.intro')}
         </p>
-        <div className="budgets-field">
-          <label className="budgets-label" htmlFor="budgets-events">
-            {t('budgets.events')}
-          </label>
-          <input
-            id="budgets-events"
-            ref={eventsRef}
-            inputMode="decimal"
-            autoComplete="off"
-            spellCheck={false}
-            value={fields.events}
-            aria-invalid={touched.events && !events.ok}
-            aria-describedby="budgets-events-default budgets-events-error"
-            onChange={(e) => {
-              setFields({ ...fields, events: e.target.value });
-              setTouched({ ...touched, events: true });
-            }}
-          />
-          <span className="budgets-default" id="budgets-events-default">
-            {t('budgets.default', { value: grouped(APP_BUDGETS.maxEvents) })}
-          </span>
-          {problem(events, fields.events, 'budgets-events-error', touched.events)}
-        </div>
-        <div className="budgets-field">
-          <label className="budgets-label" htmlFor="budgets-memory">
-            {t('budgets.memory')}
-          </label>
+        <BudgetRow
+          field="events"
+          label={t('budgets.events')}
+          defaultText={t('budgets.default', { value: grouped(APP_BUDGETS.maxEvents) })}
+          problem={touched.events ? problemText(t, checks.events, fields.events) : null}
+        >
+          {input('events')}
+        </BudgetRow>
+        <BudgetRow
+          field="memory"
+          label={t('budgets.memory')}
+          defaultText={t('budgets.default', { value: `${defaults.amount} ${defaults.unit}` })}
+          problem={touched.memory ? problemText(t, checks.memory, fields.memory) : null}
+        >
           <span className="budgets-amount">
-            <input
-              id="budgets-memory"
-              ref={memoryRef}
-              inputMode="decimal"
-              autoComplete="off"
-              spellCheck={false}
-              value={fields.memory}
-              aria-invalid={touched.memory && !memory.ok}
-              aria-describedby="budgets-memory-default budgets-memory-error"
-              onChange={(e) => {
-                setFields({ ...fields, memory: e.target.value });
-                setTouched({ ...touched, memory: true });
-              }}
-            />
+            {input('memory')}
             <select
               aria-label={t('budgets.memoryUnit')}
               value={fields.unit}
@@ -136,11 +125,7 @@ function BudgetsForm() {
               ))}
             </select>
           </span>
-          <span className="budgets-default" id="budgets-memory-default">
-            {t('budgets.default', { value: `${defaults.amount} ${defaults.unit}` })}
-          </span>
-          {problem(memory, fields.memory, 'budgets-memory-error', touched.memory)}
-        </div>
+        </BudgetRow>
         <p className="budgets-note">{t('budgets.appliesNext')}</p>
         <div className="budgets-actions">
           <button
@@ -162,5 +147,62 @@ function BudgetsForm() {
         </div>
       </form>
     </ModalDialog>
+  );
+}
+
+/** What is wrong with a field's text, in words, or null when it is a budget. */
+function problemText(t: ReturnType<typeof useT>, check: FieldCheck, text: string): string | null {
+  return check.ok ? null : t(PROBLEM_KEYS[check.problem], { got: text.trim() });
+}
+
+/** One budget: its label, its control, its default and what is wrong with what was typed. */
+function BudgetRow(props: {
+  field: BudgetField;
+  label: string;
+  defaultText: string;
+  problem: string | null;
+  children: ReactNode;
+}) {
+  const id = `budgets-${props.field}`;
+  return (
+    <div className="budgets-field">
+      <label className="budgets-label" htmlFor={id}>
+        {props.label}
+      </label>
+      {props.children}
+      <span className="budgets-default" id={`${id}-default`}>
+        {props.defaultText}
+      </span>
+      {props.problem !== null && (
+        <p className="budgets-error" id={`${id}-error`}>
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A budget's text field, described by its default and its problem. */
+function BudgetInput(props: {
+  field: BudgetField;
+  inputRef: RefObject<HTMLInputElement | null>;
+  text: string;
+  check: FieldCheck;
+  shown: boolean;
+  onType: (text: string) => void;
+}) {
+  const id = `budgets-${props.field}`;
+  return (
+    <input
+      id={id}
+      ref={props.inputRef}
+      inputMode="decimal"
+      autoComplete="off"
+      spellCheck={false}
+      value={props.text}
+      aria-invalid={props.shown && !props.check.ok}
+      aria-describedby={`${id}-default ${id}-error`}
+      onChange={(e) => props.onType(e.target.value)}
+    />
   );
 }

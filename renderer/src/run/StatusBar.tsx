@@ -6,7 +6,7 @@ import { useNumbers, useT } from '../i18n/useT.ts';
 import { shownWindow } from '../store/runSlice.ts';
 import { useStore } from '../store/store.ts';
 import type { Notice } from '../store/uiSlice.ts';
-import { raisesWithBudget } from './runBudgets.ts';
+import { budgetRaisedFor } from './runBudgets.ts';
 import { useStale, useWindowSec } from './stale.ts';
 
 const selectStatus = (s: ReturnType<typeof useStore.getState>) => {
@@ -42,7 +42,7 @@ export function StatusBar() {
   const text = notice ? noticeText(locale, notice.what) : '';
   const bubble = useBubble(notice);
   // A refusal a higher budget would let through says where to raise it (by its code, not its words).
-  const raise = notice !== null && 'message' in notice.what && raisesWithBudget(notice.what.message);
+  const raise = notice !== null && 'message' in notice.what ? budgetRaisedFor(notice.what.message) : null;
   return (
     <footer className="status-bar">
       <output data-testid="status-p99">
@@ -69,12 +69,12 @@ export function StatusBar() {
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{text}</span>
-          {raise && (
+          {raise !== null && (
             <button
               type="button"
               className="notice-action"
               title={t('budgets.raise.hint')}
-              onClick={() => useStore.getState().setBudgetsOpen(true)}
+              onClick={() => useStore.getState().setBudgetsOpen(true, raise)}
             >
               {t('budgets.raise')}
             </button>

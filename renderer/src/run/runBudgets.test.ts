@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from '../store/store.ts';
 import {
   APP_BUDGETS,
+  budgetRaisedFor,
   memoryInUnit,
   type PreferenceStorage,
   parseBudgetField,
   persistRunBudgets,
   RUN_BUDGETS_KEY,
-  raisesWithBudget,
   readRunBudgets,
   writeRunBudgets,
 } from './runBudgets.ts';
@@ -112,9 +112,10 @@ describe('stored budgets', () => {
 });
 
 describe('the refusals a budget setting answers', () => {
-  it('are those of the event and memory budgets, by code', () => {
-    for (const code of ['budget.events', 'budget.memory', 'budget.eventsExceeded'])
-      expect(raisesWithBudget({ code, params: {} })).toBe(true);
+  it('are those of the event and memory budgets, by code, each naming its budget', () => {
+    expect(budgetRaisedFor({ code: 'budget.events', params: {} })).toBe('events');
+    expect(budgetRaisedFor({ code: 'budget.eventsExceeded', params: {} })).toBe('events');
+    expect(budgetRaisedFor({ code: 'budget.memory', params: {} })).toBe('memory');
     // No budget makes a never-ending run end.
     for (const code of [
       'budget.zeroTimeLoop',
@@ -122,6 +123,6 @@ describe('the refusals a budget setting answers', () => {
       'worker.option',
       'watchdog.unboundedWork',
     ])
-      expect(raisesWithBudget({ code, params: {} })).toBe(false);
+      expect(budgetRaisedFor({ code, params: {} })).toBeNull();
   });
 });

@@ -123,7 +123,19 @@ export function localPreferences(): PreferenceStorage | undefined {
   }
 }
 
-/** The refusals a higher budget would let through: their notices offer the run budgets setting. */
-export const BUDGET_CODES = ['budget.events', 'budget.memory', 'budget.eventsExceeded'] as const;
+/** A field of the run budgets setting. */
+export type BudgetField = 'events' | 'memory';
 
-export const raisesWithBudget = (m: Message) => (BUDGET_CODES as readonly string[]).includes(m.code);
+/**
+ * The refusals a higher budget would let through, and the budget each one names: their notices offer
+ * the run budgets setting, opened at that field.
+ */
+const BUDGET_OF: Readonly<Record<string, BudgetField>> = {
+  'budget.events': 'events',
+  'budget.eventsExceeded': 'events',
+  'budget.memory': 'memory',
+};
+
+/** The budget whose raise would let the run refused with `m` through, or null (no budget would). */
+export const budgetRaisedFor = (m: Message): BudgetField | null =>
+  Object.hasOwn(BUDGET_OF, m.code) ? BUDGET_OF[m.code] : null;

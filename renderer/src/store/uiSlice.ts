@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../../../sim-core/api.ts';
 import type { Message } from '../../../sim-core/messages/Message.ts';
 import type { Locale, MessageKey } from '../i18n/messages.ts';
 import type { Doc } from '../model/document.ts';
-import { APP_BUDGETS, type RunBudgets } from '../run/runBudgets.ts';
+import { APP_BUDGETS, type BudgetField, type RunBudgets } from '../run/runBudgets.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -46,6 +46,8 @@ export interface UiSlice {
   runBudgets: RunBudgets;
   /** Whether the run budgets dialog is open. */
   budgetsOpen: boolean;
+  /** The field the run budgets setting opens at. */
+  budgetsField: BudgetField;
   select: (ids: string[]) => void;
   setLocale: (locale: Locale) => void;
   notify: (kind: Notice['kind'], what: NoticeText, at?: Notice['at']) => void;
@@ -56,7 +58,8 @@ export interface UiSlice {
   setRenaming: (id: string | null) => void;
   setCanvasLocked: (locked: boolean) => void;
   setRunBudgets: (budgets: RunBudgets) => void;
-  setBudgetsOpen: (open: boolean) => void;
+  /** Opens (at `field`, which gets the focus) or closes the run budgets setting. */
+  setBudgetsOpen: (open: boolean, field?: BudgetField) => void;
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
@@ -70,6 +73,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   canvasLocked: false,
   runBudgets: { ...APP_BUDGETS },
   budgetsOpen: false,
+  budgetsField: 'events',
   select: (ids) => set({ selection: ids }),
   setLocale: (locale) => set({ locale }),
   notify: (kind, what, at) => set({ notice: at ? { kind, what, at } : { kind, what } }),
@@ -80,5 +84,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setRenaming: (id) => set({ renaming: id }),
   setCanvasLocked: (locked) => set({ canvasLocked: locked }),
   setRunBudgets: (budgets) => set({ runBudgets: budgets }),
-  setBudgetsOpen: (open) => set({ budgetsOpen: open }),
+  setBudgetsOpen: (open, field = 'events') => set({ budgetsOpen: open, budgetsField: field }),
 });
