@@ -562,9 +562,13 @@ function trafficWork(
 
 /** Of a client's rate (or users) and its strongest traffic multiplier, the one further above typical. */
 function loadField(t: Topology, c: ClientTraffic): Field {
+  return c.blame.multiplier && c.blame.multiplierPeak > rateExcess(t, c) ? c.blame.multiplier : c.blame.rate;
+}
+
+/** How far a client's rate (or, closed-loop, its users) is above the typical one. */
+function rateExcess(t: Topology, c: ClientTraffic): number {
   const closed = t.nodes[c.index].kind === 'client' && c.blame.rate.path.endsWith('.users');
-  const rateExcess = c.blame.rate.value / (closed ? TYPICAL.users : TYPICAL.rateRps);
-  return c.blame.multiplier && c.blame.multiplierPeak > rateExcess ? c.blame.multiplier : c.blame.rate;
+  return c.blame.rate.value / (closed ? TYPICAL.users : TYPICAL.rateRps);
 }
 
 /** Of the fields behind a client's work, the one furthest above its typical value. */
@@ -575,9 +579,8 @@ function blame(
   perRequest: number,
   durationSec: number,
 ): Field {
-  const closed = t.nodes[c.index].kind === 'client' && c.blame.rate.path.endsWith('.users');
   const candidates: { field: Field; excess: number }[] = [
-    { field: c.blame.rate, excess: c.blame.rate.value / (closed ? TYPICAL.users : TYPICAL.rateRps) },
+    { field: c.blame.rate, excess: rateExcess(t, c) },
     {
       field: { path: 'scenario.durationSec', value: durationSec },
       excess: durationSec / TYPICAL.durationSec,
