@@ -97,20 +97,21 @@ function refuseOver(
   option: 'durationSec' | null,
   liveEvent: string | null,
 ): void {
+  const never = estimate.neverEnds;
+  if (never !== null) {
+    // No number of events is the answer here: the run would never end, whatever the budget.
+    throw new SimulationError({
+      code: never.kind === 'zeroTime' ? 'budget.zeroTimeLoop' : 'budget.unboundedLoop',
+      params: { field: never.path, queue: never.nodes[0], nodes: never.nodes },
+      path: never.path,
+      nodes: never.nodes,
+    });
+  }
   const memory = estimate.memoryBytes / budgets.maxMemoryBytes;
   const events = estimate.events / budgets.maxEvents;
   if (!(memory > 1) && !(events > 1)) return;
   const isMemory = memory >= events || Number.isNaN(events);
   const top = (isMemory ? estimate.memory : estimate.work)[0];
-  if (!isMemory && (top.kind === 'zeroTime' || top.kind === 'loop')) {
-    // No number of events is the answer here: the run would never end, whatever the budget.
-    throw new SimulationError({
-      code: top.kind === 'zeroTime' ? 'budget.zeroTimeLoop' : 'budget.unboundedLoop',
-      params: { field: top.path, queue: top.nodes[0], nodes: top.nodes },
-      path: top.path,
-      nodes: top.nodes,
-    });
-  }
   const path =
     liveEvent !== null && top.path.startsWith(`${liveEvent}.`)
       ? `event${top.path.slice(liveEvent.length)}`

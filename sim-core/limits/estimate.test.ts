@@ -134,8 +134,9 @@ describe('the work estimate', () => {
     );
     const growing = estimateRun(topology(loop(1, 2)), 10, 1);
     expect(growing.events).toBe(Number.POSITIVE_INFINITY);
-    expect(growing.work[0]).toMatchObject({ kind: 'loop', path: 'nodes[1]' });
-    expect(growing.work[0].nodes).toEqual(expect.arrayContaining(['jobs', 'worker']));
+    expect(growing.neverEnds).toMatchObject({ kind: 'loop', path: 'nodes[1]' });
+    expect(growing.neverEnds?.nodes).toEqual(expect.arrayContaining(['jobs', 'worker']));
+    expect(damped.neverEnds).toBeNull();
   });
 
   it('estimates a closed loop from its users, think time and path time', () => {

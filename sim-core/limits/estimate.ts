@@ -15,9 +15,18 @@ export type ContributionKind =
   | 'fanOut'
   | 'requests'
   | 'healthChecks'
-  | 'autoscale'
-  | 'loop'
-  | 'zeroTime';
+  | 'autoscale';
+
+/**
+ * Why a run would never end, whatever its budget: a closed loop of users whose requests take no time
+ * (`zeroTime`, at the client's think time), or a queue that feeds itself one or more messages per
+ * message (`loop`, at the queue). `nodes`: where the loop turns.
+ */
+export interface NeverEnds {
+  kind: 'zeroTime' | 'loop';
+  path: string;
+  nodes: readonly string[];
+}
 
 /** One share of an estimate: what it is, the document field behind it, and its amount. */
 export interface Contribution {
@@ -51,6 +60,8 @@ export interface RunEstimate {
   /** Largest first. */
   memory: Contribution[];
   work: Contribution[];
+  /** Set when the run would never end (then `events` is Infinity): no budget makes it end. */
+  neverEnds: NeverEnds | null;
   /** The sampling factor the estimate assumed. */
   factor: number;
   durationSec: number;
@@ -79,8 +90,9 @@ export function estimateRun(topology: Topology, durationSec: number, factor: num
     windowMemory(topology, durationSec),
     ...requestMemory(topology, graph, traffic),
   ];
+  const never: NeverEnds[] = [];
   const work = [
-    ...trafficWork(topology, graph, traffic, durationSec),
+    ...trafficWork(topology, graph, traffic, durationSec, never),
     ...periodicWork(topology, durationSec),
   ];
   const byAmount = (a: Contribution, b: Contribution) => b.amount - a.amount;
@@ -88,10 +100,11 @@ export function estimateRun(topology: Topology, durationSec: number, factor: num
   work.sort(byAmount);
   return {
     memoryBytes: sum(memory),
-    events: sum(work),
+    events: never.length > 0 ? Number.POSITIVE_INFINITY : sum(work),
     callChain: longestChain(topology, graph),
     memory,
     work,
+    neverEnds: never[0] ?? null,
     factor,
     durationSec,
   };
@@ -526,6 +539,7 @@ function trafficWork(
   graph: CallGraph,
   traffic: ClientTraffic[],
   durationSec: number,
+  never: NeverEnds[],
 ): Contribution[] {
   const out: Contribution[] = [];
   const loop = graph.loopNodes.map((v) => t.nodes[v].id);
@@ -538,14 +552,14 @@ function trafficWork(
       const arrivals = graph.flows(traffic.map((x) => (x === c ? 1 : 0)));
       const nodes = [id, ...t.nodes.filter((_n, i) => i !== c.index && arrivals[i] > 0).map((n) => n.id)];
       const path = `nodes[${c.index}].params.thinkTimeMs`;
-      out.push({ kind: 'zeroTime', path, value: Number.NaN, amount: Number.POSITIVE_INFINITY, nodes });
+      never.push({ kind: 'zeroTime', path, nodes });
       continue;
     }
     if (perRequest === Number.POSITIVE_INFINITY) {
       const queue = graph.loopNodes.find((v) => t.nodes[v].kind === 'queue') ?? graph.loopNodes[0];
       // The queue first (where the work piles up, as the kernel's guard names it), the client last.
       const nodes = [t.nodes[queue].id, ...loop.filter((x) => x !== t.nodes[queue].id), id];
-      out.push({ kind: 'loop', path: `nodes[${queue}]`, value: Number.NaN, amount: perRequest, nodes });
+      never.push({ kind: 'loop', path: `nodes[${queue}]`, nodes });
       continue;
     }
     out.push({
