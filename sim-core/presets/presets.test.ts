@@ -31,6 +31,48 @@ function bothLanguages(text: LocalizedText | undefined): boolean {
   return typeof text === 'object' && !!text.en?.trim() && !!text['zh-CN']?.trim();
 }
 
+/**
+ * The two parts every narrative ends with, in each language: what the file sets (and whether each
+ * value is the story's, chosen or tuned), then what the run produces from it.
+ */
+const NARRATIVE_PARTS = {
+  en: ['Inputs:', 'What emerges:'],
+  'zh-CN': ['输入：', '自然得出的结果：'],
+} as const;
+
+/** A narrative's inputs and emergent parts, or what is wrong with its structure. */
+function narrativeParts(
+  text: string,
+  [inputs, emerges]: readonly [string, string],
+): { inputs: string; emerges: string } | string {
+  for (const marker of [inputs, emerges]) {
+    const times = text.split(marker).length - 1;
+    if (times !== 1) return `"${marker}" appears ${times} times, not once`;
+  }
+  const at = text.indexOf(inputs);
+  const emergesAt = text.indexOf(emerges);
+  if (emergesAt < at) return `"${emerges}" comes before "${inputs}"`;
+  return {
+    inputs: text.slice(at + inputs.length, emergesAt).trim(),
+    emerges: text.slice(emergesAt + emerges.length).trim(),
+  };
+}
+
+/**
+ * The figures a text states, as a sorted list of distinct numbers, so that the two languages can be
+ * compared: "11,200" and "20 000" are one figure each, "4200 万" is 42 000 000 as "42 million" is,
+ * "0.200" is 0.2. Digits inside words count too ("p99"), and they are the same in both languages.
+ */
+function figures(text: string): number[] {
+  const found = new Set<number>();
+  for (const m of text.matchAll(/\d+(?:[ ,]\d{3}(?!\d))*(?:\.\d+)?(?:\s*(万|million\b))?/g)) {
+    const value = Number(m[0].replace(/\s*(万|million)$/, '').replace(/[ ,]/g, ''));
+    const scale = m[1] === '万' ? 1e4 : m[1] === 'million' ? 1e6 : 1;
+    found.add(Number((value * scale).toPrecision(12)));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 describe('presets', () => {
   it('exist, at least one per stage', () => {
     const stages = new Set(
@@ -54,6 +96,25 @@ describe('presets', () => {
       expect(t.expectations?.length, 'expectations').toBeGreaterThan(0);
       for (const x of t.expectations ?? []) expect(bothLanguages(x.description), x.id).toBe(true);
       for (const e of t.scenario.events) expect(bothLanguages(e.label), `${e.type} label`).toBe(true);
+    });
+
+    it('says in both languages which figures are inputs and which emerge, with the same figures', () => {
+      const parsed = parseTopologyText(read(file));
+      const narrative = parsed.ok ? parsed.topology.narrative : undefined;
+      if (typeof narrative !== 'object') throw new Error('no narrative in English and Chinese');
+      const { en, 'zh-CN': zh } = narrative;
+      const english = narrativeParts(en ?? '', NARRATIVE_PARTS.en);
+      const chinese = narrativeParts(zh ?? '', NARRATIVE_PARTS['zh-CN']);
+      if (typeof english === 'string') throw new Error(`English narrative: ${english}`);
+      if (typeof chinese === 'string') throw new Error(`Chinese narrative: ${chinese}`);
+      expect(figures(english.inputs).length, 'figures among the inputs').toBeGreaterThan(0);
+      expect(figures(english.emerges).length, 'figures that emerge').toBeGreaterThan(0);
+      expect(figures(chinese.inputs), 'the same input figures in Chinese as in English').toEqual(
+        figures(english.inputs),
+      );
+      expect(figures(chinese.emerges), 'the same emergent figures in Chinese as in English').toEqual(
+        figures(english.emerges),
+      );
     });
 
     it('names a before/after partner that points back', () => {
