@@ -1,0 +1,81 @@
+/**
+ * A circuit breaker over a rolling window of attempt outcomes in ten buckets. Open: calls fail fast.
+ * After `openMs` one probe goes through (half-open); its success closes the breaker, its failure
+ * reopens it.
+ */
+export class Breaker {
+  state: 0 | 1 | 2 = 0; // closed, open, half-open
+  openedAt = 0;
+  probeOut = false;
+  private readonly requests = new Float64Array(10);
+  private readonly failures = new Float64Array(10);
+  private bucketStart = 0;
+  private bucket = 0;
+  opened = 0;
+
+  constructor(
+    readonly errorRatio: number,
+    readonly minRequests: number,
+    readonly windowMs: number,
+    readonly openMs: number,
+  ) {}
+
+  /** Whether an attempt may go now; marks the half-open probe as taken. */
+  allow(now: number): boolean {
+    if (this.state === 0) return true;
+    if (this.state === 1 && now - this.openedAt >= this.openMs) this.state = 2;
+    if (this.state === 2 && !this.probeOut) {
+      this.probeOut = true;
+      return true;
+    }
+    return false;
+  }
+
+  record(now: number, ok: boolean, probe: boolean): void {
+    if (probe) {
+      this.probeOut = false;
+      if (ok) this.close(now);
+      else this.open(now);
+      return;
+    }
+    if (this.state !== 0) return;
+    this.roll(now);
+    this.requests[this.bucket]++;
+    if (!ok) this.failures[this.bucket]++;
+    let n = 0;
+    let f = 0;
+    for (let i = 0; i < 10; i++) {
+      n += this.requests[i];
+      f += this.failures[i];
+    }
+    if (n >= this.minRequests && f / n >= this.errorRatio) this.open(now);
+  }
+
+  private open(now: number): void {
+    this.state = 1;
+    this.openedAt = now;
+    this.opened++;
+  }
+
+  private close(now: number): void {
+    this.state = 0;
+    this.requests.fill(0);
+    this.failures.fill(0);
+    this.bucketStart = now;
+  }
+
+  private roll(now: number): void {
+    const width = this.windowMs / 10;
+    while (now - this.bucketStart >= width) {
+      this.bucket = (this.bucket + 1) % 10;
+      this.requests[this.bucket] = 0;
+      this.failures[this.bucket] = 0;
+      this.bucketStart += width;
+      if (now - this.bucketStart > this.windowMs) {
+        this.requests.fill(0);
+        this.failures.fill(0);
+        this.bucketStart = now;
+      }
+    }
+  }
+}
