@@ -9,7 +9,7 @@ export class Breaker {
   probeOut = false;
   private readonly requests = new Float64Array(10);
   private readonly failures = new Float64Array(10);
-  private bucketStart = 0;
+  private bucketStart: number;
   private bucket = 0;
   opened = 0;
 
@@ -18,7 +18,16 @@ export class Breaker {
     readonly minRequests: number,
     readonly windowMs: number,
     readonly openMs: number,
-  ) {}
+    /** When it started counting: attempts made before then went through another breaker. */
+    readonly sinceMs = 0,
+  ) {
+    this.bucketStart = sinceMs;
+  }
+
+  /** A closed breaker with the same settings and empty counts, counting from `nowMs`. */
+  fresh(nowMs: number): Breaker {
+    return new Breaker(this.errorRatio, this.minRequests, this.windowMs, this.openMs, nowMs);
+  }
 
   /** Whether an attempt may go now; marks the half-open probe as taken. */
   allow(now: number): boolean {
@@ -77,5 +86,40 @@ export class Breaker {
         this.bucketStart = now;
       }
     }
+  }
+}
+
+/**
+ * An edge's circuit breaking: one breaker for every instance of the caller (`shared`), or one for each
+ * caller instance (`perInstance`), as a per-process breaker (Sentinel, gobreaker) keeps. The caller is
+ * the edge's source, so its instance alone names a breaker; each is made on that instance's first call,
+ * as a per-instance cache makes its stores, and instance 0 has the edge's first breaker, so a caller with
+ * one instance goes through exactly the breaker a shared one would.
+ */
+export class Breakers {
+  private readonly byInstance: (Breaker | undefined)[];
+
+  constructor(
+    private readonly first: Breaker,
+    readonly perInstance: boolean,
+  ) {
+    this.byInstance = [first];
+  }
+
+  /** The breaker an attempt by caller instance `instance` goes through, made at `nowMs` if it is new. */
+  of(instance: number, nowMs: number): Breaker {
+    if (!this.perInstance) return this.first;
+    let breaker = this.byInstance[instance];
+    if (breaker === undefined) {
+      breaker = this.first.fresh(nowMs);
+      this.byInstance[instance] = breaker;
+    }
+    return breaker;
+  }
+
+  /** Caller instance `instance` started again (a new process): its own breaker, if any, starts closed. */
+  restart(instance: number, nowMs: number): void {
+    if (this.perInstance && this.byInstance[instance] !== undefined)
+      this.byInstance[instance] = this.first.fresh(nowMs);
   }
 }

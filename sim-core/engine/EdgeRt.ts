@@ -1,6 +1,6 @@
 import type { TimerLine } from '../kernel/TimerLine.ts';
 import type { Sampler } from '../random/Sampler.ts';
-import type { Breaker } from './Breaker.ts';
+import type { Breakers } from './Breaker.ts';
 import type { NodeRt } from './nodes/NodeRt.ts';
 import type { ScopeAcc } from './ScopeAcc.ts';
 
@@ -33,7 +33,8 @@ export class EdgeRt {
   jitter = 0;
   /** Bit set of the request classes this edge carries (all when no filter is given). */
   classMask = -1;
-  breaker: Breaker | null = null;
+  /** Its circuit breaker: shared by the caller's instances, or one for each. */
+  breakers: Breakers | null = null;
   /** Saga: the edge called to undo this call when a later stage fails. */
   compensation: EdgeRt | null = null;
   /** Called only as another edge's compensation, never in the stages. */

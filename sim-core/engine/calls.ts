@@ -1,4 +1,5 @@
 import { MAX_DURATION_VALUE } from '../format/distribution.ts';
+import type { Breakers } from './Breaker.ts';
 import { ErrorCode, EventKind, JobState, NodeKind, OK, Phase } from './codes.ts';
 import type { EdgeRt } from './EdgeRt.ts';
 import { balancerPick } from './nodes/balancer.ts';
@@ -71,6 +72,8 @@ export function makeCall(w: World, j: number, edge: EdgeRt): number {
   calls.caller[c] = j;
   calls.callerGen[c] = w.jobs.gen[j];
   calls.edge[c] = edge.index;
+  // The instance its pool, per-instance cache and per-instance breaker belong to.
+  calls.instance[c] = Math.max(0, w.jobs.replica[j]);
   calls.attempt[c] = 0;
   calls.start[c] = w.k.now;
   const acc = edge.acc;
@@ -99,8 +102,8 @@ export function attempt(w: World, c: number): void {
   calls.probe[c] = 0;
   calls.blackholed[c] = 0;
   edge.acc.attempts++;
-  const breaker = edge.breaker;
-  if (breaker !== null) {
+  if (edge.breakers !== null) {
+    const breaker = edge.breakers.of(calls.instance[c], k.now);
     const halfOpen = breaker.state !== 0;
     if (!breaker.allow(k.now)) {
       callDone(w, c, ErrorCode.circuitOpen, -1, -1);
@@ -142,10 +145,10 @@ export function attempt(w: World, c: number): void {
     }
   } else if (targetKind === NodeKind.pool) {
     // A pool belongs to its caller's instance.
-    replica = Math.max(0, jobs.replica[caller]);
+    replica = calls.instance[c];
   } else if (targetKind === NodeKind.cache) {
     // A per-instance cache lives in its caller's process: the job looks up that instance's store.
-    replica = cacheStoreFor(w.caches[target.index], source.index, jobs.replica[caller]);
+    replica = cacheStoreFor(w.caches[target.index], source.index, calls.instance[c]);
   }
   const child = newJob(w, target, replica, jobs.key[caller], jobs.klass[caller]);
   jobs.isRead[child] = 0;
@@ -165,8 +168,7 @@ export function attempt(w: World, c: number): void {
 export function attemptFailed(w: World, c: number, code: number, retryable: boolean): void {
   const calls = w.calls;
   const edge = w.edges[calls.edge[c]];
-  if (edge.breaker !== null && code !== ErrorCode.circuitOpen)
-    edge.breaker.record(w.k.now, false, calls.probe[c] === 1);
+  if (edge.breakers !== null && code !== ErrorCode.circuitOpen) recordAttempt(w, c, edge.breakers, false);
   if (retryable && calls.attempt[c] <= edge.retriesMax) {
     // Capped, and 0 without a base: past ~1000 attempts the growth overflows, and 0 × Infinity is NaN.
     let backoff =
@@ -181,6 +183,14 @@ export function attemptFailed(w: World, c: number, code: number, retryable: bool
   callDone(w, c, code, -1, -1);
 }
 
+/** The breaker call `c`'s attempt went through learns how it ended. */
+function recordAttempt(w: World, c: number, breakers: Breakers, ok: boolean): void {
+  const calls = w.calls;
+  const breaker = breakers.of(calls.instance[c], w.k.now);
+  // An attempt made before its caller's process restarted is no news to the new process's breaker.
+  if (calls.tryStart[c] >= breaker.sinceMs) breaker.record(w.k.now, ok, calls.probe[c] === 1);
+}
+
 /** A child job's answer reaches its caller, whose call is still waiting for it: success, or this attempt failed. */
 function answer(w: World, child: number, code: number): void {
   const jobs = w.jobs;
@@ -192,7 +202,7 @@ function answer(w: World, child: number, code: number): void {
     return;
   }
   const edge = w.edges[calls.edge[c]];
-  if (edge.breaker !== null) edge.breaker.record(w.k.now, true, calls.probe[c] === 1);
+  if (edge.breakers !== null) recordAttempt(w, c, edge.breakers, true);
   // The call's critical path: time lost to earlier attempts, the network, then the child's own path.
   const segs = w.segs;
   const hop = -1 - edge.index;

@@ -9,7 +9,7 @@ import { streamFor } from '../random/Prng.ts';
 import { Sampler } from '../random/Sampler.ts';
 import { Zipf } from '../random/Zipf.ts';
 import { LinearTrend } from '../stats/LinearTrend.ts';
-import { Breaker } from './Breaker.ts';
+import { Breaker, Breakers } from './Breaker.ts';
 import { EventKind, NodeKind, ReplicaState } from './codes.ts';
 import { EdgeRt } from './EdgeRt.ts';
 import { forecastPoints } from './nodes/autoscale.ts';
@@ -299,7 +299,8 @@ export function compile(topology: Topology, options: SimulationOptions = {}): Wo
     }
     if (p.circuitBreaker) {
       const b = p.circuitBreaker;
-      edge.breaker = new Breaker(b.errorRatio, b.minRequests, b.windowSec * 1000, b.openSec * 1000);
+      const breaker = new Breaker(b.errorRatio, b.minRequests, b.windowSec * 1000, b.openSec * 1000);
+      edge.breakers = new Breakers(breaker, b.scope === 'perInstance');
     }
     if (p.classes)
       edge.classMask = p.classes.reduce((m, id) => m | (1 << Math.max(0, classIds.indexOf(id))), 0);

@@ -33,8 +33,9 @@ const NONE: SamplingPlan = { factor: 1, kept: 1, of: 1, notices: [] };
  * sampled and a notice says why. What sampling cannot make exact (policies and mechanisms whose
  * behaviour depends on the fleet's size or the request rate) is run sampled and named in a notice.
  * Per-replica things are kept as they are: concurrency, waiting rooms, per-replica rate limits, pool
- * sizes (per caller instance), cache capacities, and a balancer's token-bucket burst (only its rate
- * scales: a bucket's rejected share depends on rate ÷ arrival rate and the burst).
+ * sizes (per caller instance), cache capacities, circuit breakers' settings, and a balancer's
+ * token-bucket burst (only its rate scales: a bucket's rejected share depends on rate ÷ arrival rate
+ * and the burst).
  *
  * Throws a RangeError for a forced factor outside (0, 1].
  */
@@ -209,6 +210,14 @@ function approximations(topology: Topology, factor: number): Message[] {
         out.push(message('sampling.approx.kind', { node: other.id, kind: other.kind }));
       }
     }
+  }
+  for (const x of topology.edges) {
+    const breaker = x.params.circuitBreaker;
+    // A per-instance breaker of a service or database belongs to each sampled replica, which makes a
+    // real replica's calls: it opens and probes as in the real fleet. Any other breaker counts traffic
+    // that sampling thins, but its minRequests and its one probe per openSec stay as they are.
+    if (breaker === undefined || (breaker.scope === 'perInstance' && sampledTier(x.source))) continue;
+    out.push(message('sampling.approx.breaker', { edge: x.id }));
   }
   topology.scenario.events.forEach((ev, index) => {
     if (ev.type !== 'killInstances' || ev.fraction === undefined) return;

@@ -247,8 +247,12 @@ export const poolParams = z.strictObject({
   acquireTimeoutMs: positive.optional(),
 });
 
-export const CACHE_SCOPES = ['shared', 'perInstance'] as const;
-export type CacheScope = (typeof CACHE_SCOPES)[number];
+/**
+ * Whose a cache or a circuit breaker is: `shared` by every caller instance, or `perInstance`, kept by
+ * each instance of the caller on its own (an in-process cache, a per-process breaker).
+ */
+export const INSTANCE_SCOPES = ['shared', 'perInstance'] as const;
+export type InstanceScope = (typeof INSTANCE_SCOPES)[number];
 
 export const cacheParams = z
   .strictObject({
@@ -261,7 +265,7 @@ export const cacheParams = z
      * `shared`: one cache for all callers (a Redis). `perInstance`: each instance of each caller keeps
      * its own entries, capacity and TTL clock (an in-process cache in every replica).
      */
-    scope: z.enum(CACHE_SCOPES).default('shared'),
+    scope: z.enum(INSTANCE_SCOPES).default('shared'),
   })
   .superRefine((p, ctx) => {
     if (p.hitRatio === undefined && p.capacity === undefined) {
@@ -334,6 +338,11 @@ export const circuitBreaker = z.strictObject({
   minRequests: count.default(20),
   windowSec: positive.default(10),
   openSec: positive.default(5),
+  /**
+   * `shared`: one breaker for every instance of the caller, its counts pooled across the fleet.
+   * `perInstance`: each instance of the caller keeps its own window and state (a per-process breaker).
+   */
+  scope: z.enum(INSTANCE_SCOPES).default('shared'),
 });
 
 export const edgeParams = z.strictObject({

@@ -130,6 +130,11 @@ export class CallTable {
   caller = new Int32Array(0);
   callerGen = new Int32Array(0);
   edge = new Int32Array(0);
+  /**
+   * The caller's instance (its job's replica, 0 for a node with one instance), kept from the call's
+   * start: the caller may be gone, and its job slot reused, when an attempt's outcome comes back.
+   */
+  instance = new Int32Array(0);
   /** Attempts made so far (1 during the first). */
   attempt = new Int32Array(0);
   /** Bumped at every attempt, backoff and release: timers and answers of an older attempt are stale. */
@@ -166,6 +171,7 @@ export class CallTable {
     this.caller = grown(this.caller, size);
     this.callerGen = grown(this.callerGen, size);
     this.edge = grown(this.edge, size);
+    this.instance = grown(this.instance, size);
     this.attempt = grown(this.attempt, size);
     this.gen = grown(this.gen, size);
     this.probe = grown(this.probe, size);

@@ -290,6 +290,8 @@ export const en = {
     '{node} autoscales: its decisions are rounded on the sampled fleet, so the replica counts it reaches are approximate.',
   'sampling.approx.keyedShards':
     '{node} routes requests to its shards by key: with fewer shards a hot key weighs more on one of them.',
+  'sampling.approx.breaker':
+    '{edge} has a circuit breaker that counts traffic sampling thins (one breaker for all of it, not one per sampled replica): it reaches minRequests later and probes more often for its traffic, so when it opens and for how long are approximate.',
   'sampling.approx.fraction':
     'Event {event} kills a fraction {fraction} of {target}, which is not a whole number of the sampled replicas: it is rounded.',
   'sampling.approx.kind': '{node} ({kind}) is not known to sample exactly: it was kept as it is.',

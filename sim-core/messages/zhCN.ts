@@ -253,6 +253,8 @@ export const zhCN: Record<CoreCode, string> = {
     '{node} 是所有流量共用的一个连接池，而不是每个调用实例一个：采样减少了它的流量却没有减少连接数，因此其等待时间偏短。',
   'sampling.approx.autoscale': '{node} 会自动扩缩容：其决策在采样后的集群上取整，因此达到的副本数是近似值。',
   'sampling.approx.keyedShards': '{node} 按键把请求路由到分片：分片越少，热点键对其中一个分片的影响越大。',
+  'sampling.approx.breaker':
+    '{edge} 的熔断器统计的是被采样稀释的流量（所有流量共用一个熔断器，而不是每个采样副本一个）：它更晚达到 minRequests，相对其流量的探测也更频繁，因此何时熔断、熔断多久都是近似值。',
   'sampling.approx.fraction':
     '事件 {event} 终止 {target} 的 {fraction} 比例，这不是采样后副本的整数：已取整。',
   'sampling.approx.kind': '{node}（{kind}）无法确认能精确采样：按原样保留。',

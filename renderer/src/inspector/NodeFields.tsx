@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Distribution } from '../../../sim-core/format/distribution.ts';
 import {
-  CACHE_SCOPES,
   cacheParams,
   clientParams,
   databaseParams,
+  INSTANCE_SCOPES,
   LB_POLICIES,
   loadBalancerParams,
   type NodeKind,
@@ -262,7 +262,7 @@ function CacheFields({ params, bind, dist }: CacheFieldsProps) {
         <SelectField
           label={t('insp.cacheScope')}
           value={typeof scope.value === 'string' ? scope.value : 'shared'}
-          options={CACHE_SCOPES.map((s) => ({ value: s, label: t(`insp.cacheScope.${s}`) }))}
+          options={INSTANCE_SCOPES.map((s) => ({ value: s, label: t(`insp.cacheScope.${s}`) }))}
           onChange={(value) => scope.onCommit(value === 'shared' ? undefined : value)}
           issues={scope.issues}
         />

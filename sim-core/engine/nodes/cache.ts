@@ -48,12 +48,12 @@ export class CacheRt extends NodeRt {
 const REPLICA_SPAN = 2 ** 32;
 
 /**
- * The store a call from `callerNode`'s replica `callerReplica` (-1: a node with one instance) looks
- * up: 0 for a shared cache, else that instance's own, made on its first call.
+ * The store a call from `callerNode`'s instance `callerInstance` (0 for a node with one instance)
+ * looks up: 0 for a shared cache, else that instance's own, made on its first call.
  */
-export function cacheStoreFor(cache: CacheRt, callerNode: number, callerReplica: number): number {
+export function cacheStoreFor(cache: CacheRt, callerNode: number, callerInstance: number): number {
   if (!cache.perInstance) return 0;
-  const id = callerNode * REPLICA_SPAN + Math.max(0, callerReplica);
+  const id = callerNode * REPLICA_SPAN + callerInstance;
   let store = cache.storeOf.get(id);
   if (store === undefined) {
     // Store 0 serves the first instance; the others get theirs in the order they first call.

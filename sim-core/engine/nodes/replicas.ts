@@ -91,8 +91,9 @@ export function replicaUp(w: World, s: ServerRt, r: number): void {
     s.acc.workers.add(w.k.now, s.concurrency);
   }
   s.acc.instances.add(w.k.now, 1);
-  // A new process: its in-process caches start empty.
+  // A new process: its in-process caches start empty and its own circuit breakers closed.
   for (const cache of w.instanceCaches) flushInstance(cache, s.index, r);
+  for (const edge of s.out) edge.breakers?.restart(r, w.k.now);
   if (s.raft !== null) raftMemberUp(w, s, r);
   else if (s.grouped) {
     const shard = Math.floor(r / s.perShard);
