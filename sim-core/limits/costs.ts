@@ -15,6 +15,11 @@ export const BYTES = {
   perExtraScope: 24_000,
   /** A service or database instance slot: its typed-array columns, its waiting room, balancer views. */
   perReplica: 650,
+  /**
+   * A per-instance circuit breaker of one caller instance on one edge: its record and its two windows
+   * of ten buckets (measured 670 bytes), made when that instance first calls.
+   */
+  perInstanceBreaker: 700,
   /** A caller instance of a connection pool: its connection count and queue of waiters. */
   perPoolInstance: 400,
   /** An LRU cache entry: the key's map entry and its slot in the recency list. */
@@ -34,7 +39,7 @@ export const BYTES = {
   perTailBucketHop: 40,
   /** A request record at one hop (a job), a call along an edge, a critical-path segment, a heap entry. */
   perJob: 90,
-  perCall: 62,
+  perCall: 66,
   perSegment: 22,
   perHeapEntry: 28,
 } as const;

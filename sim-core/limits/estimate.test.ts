@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine/createSimulation.ts';
 import { parseTopologyText } from '../format/validate.ts';
 import { constant, type Doc, edge, exponential, topology } from '../test/simHarness.ts';
-import { EVENTS } from './costs.ts';
+import { BYTES, EVENTS } from './costs.ts';
 import { estimateRun } from './estimate.ts';
 
 const UNLIMITED = {
@@ -174,5 +174,29 @@ describe('the work estimate', () => {
     });
     const replicas = estimateRun(t, 10, 1).memory.find((c) => c.kind === 'replicas');
     expect(replicas).toMatchObject({ path: 'scenario.events[0].replicas', value: 70_000, count: 70_000 });
+  });
+});
+
+describe('the memory estimate', () => {
+  it('gives each replica slot its own breaker on every per-instance edge, and none for a shared one', () => {
+    const bytes = (scope: 'shared' | 'perInstance') => {
+      const t = topology({
+        nodes: [
+          { id: 'users', kind: 'client', params: { rateRps: 10 } },
+          { id: 'api', kind: 'service', params: { replicas: 1000, serviceTimeMs: constant(1) } },
+          { id: 'a', kind: 'service', params: { serviceTimeMs: constant(1) } },
+          { id: 'b', kind: 'service', params: { serviceTimeMs: constant(1) } },
+        ],
+        edges: [
+          edge('users', 'api'),
+          edge('api', 'a', { circuitBreaker: { errorRatio: 0.5, scope } }),
+          edge('api', 'b', { circuitBreaker: { errorRatio: 0.5, scope } }),
+        ],
+        scenario: { durationSec: 10 },
+      });
+      return estimateRun(t, 10, 1).memory.find((c) => c.kind === 'replicas' && c.nodes[0] === 'api')?.amount;
+    };
+    expect(bytes('shared')).toBe(1000 * BYTES.perReplica);
+    expect(bytes('perInstance')).toBe(1000 * (BYTES.perReplica + 2 * BYTES.perInstanceBreaker));
   });
 });

@@ -176,6 +176,14 @@ function peakInstances(t: Topology, index: number, factor: number): number {
   return 1;
 }
 
+/** What an instance slot of node `n` costs: the slot, and its own breaker on each per-instance edge. */
+function slotBytes(t: Topology, n: Topology['nodes'][number]): number {
+  let breakers = 0;
+  for (const e of t.edges)
+    if (e.source === n.id && e.params.circuitBreaker?.scope === 'perInstance') breakers++;
+  return BYTES.perReplica + breakers * BYTES.perInstanceBreaker;
+}
+
 function replicaMemory(t: Topology, graph: CallGraph, factor: number): Contribution[] {
   const out: Contribution[] = [];
   const instances = new Float64Array(t.nodes.length);
@@ -188,7 +196,7 @@ function replicaMemory(t: Topology, graph: CallGraph, factor: number): Contribut
         path: peak.path,
         value: peak.count,
         count: instances[i],
-        amount: instances[i] * BYTES.perReplica,
+        amount: instances[i] * slotBytes(t, n),
         nodes: [n.id],
       });
     } else if (n.kind === 'database') {
@@ -200,7 +208,7 @@ function replicaMemory(t: Topology, graph: CallGraph, factor: number): Contribut
         path,
         value: Math.max(shards, replicasPerShard),
         count: instances[i],
-        amount: instances[i] * BYTES.perReplica,
+        amount: instances[i] * slotBytes(t, n),
         nodes: [n.id],
       });
     }
