@@ -9,6 +9,7 @@ import { setEdgeField, setEdgeParam, setLocalized } from './fieldPaths.ts';
 import type { ItemIssues } from './issuesFor.ts';
 import { NumberField } from './NumberField.tsx';
 import { Issues } from './Row.tsx';
+import { ScopeField } from './ScopeField.tsx';
 import { TextField } from './TextField.tsx';
 
 interface EdgeFieldsProps {
@@ -174,10 +175,11 @@ export function EdgeFields({ edge, issues }: EdgeFieldsProps) {
               placeholder="5"
               {...bind(['circuitBreaker', 'openSec'])}
             />
+            <ScopeField words="insp.breakerScope" bound={bind(['circuitBreaker', 'scope'])} />
             <Issues
               messages={p.rest(
                 ['circuitBreaker'],
-                [['errorRatio'], ['minRequests'], ['windowSec'], ['openSec']],
+                [['errorRatio'], ['minRequests'], ['windowSec'], ['openSec'], ['scope']],
                 false,
               )}
             />

@@ -32,7 +32,8 @@
  * - Edge: "Id", "Label", "Weight", "Latency", "Stage", "Probability" (%), "Calls per request",
  *   "Required" (checkbox), "Timeout", "Retries" (checkbox) then "Max retries", "Backoff", "Backoff
  *   multiplier", "Jitter" (%); "Circuit breaker" (checkbox) then "Error threshold" (%), "Min requests",
- *   "Window", "Open for"; request-class filter checkboxes named by the class id.
+ *   "Window", "Open for", "Scope" (select shared/perInstance); request-class filter checkboxes named by
+ *   the class id.
  * - Region: "Id" (renaming updates every reference), "Label", "Latency to <other region id>".
  * - Nothing selected: "Name", "Description", "Duration", "Warm-up", "Seed" (the run bar has a "Seed"
  *   too: scope to `getByRole('complementary', { name: 'Inspector' })`), "Metrics window"; each event

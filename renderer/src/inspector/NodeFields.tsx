@@ -4,7 +4,6 @@ import {
   cacheParams,
   clientParams,
   databaseParams,
-  INSTANCE_SCOPES,
   LB_POLICIES,
   loadBalancerParams,
   type NodeKind,
@@ -23,6 +22,7 @@ import { setLocalized, setNodeField, setParam } from './fieldPaths.ts';
 import type { ItemIssues } from './issuesFor.ts';
 import { NumberField } from './NumberField.tsx';
 import { Issues } from './Row.tsx';
+import { ScopeField } from './ScopeField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { ServerFields } from './ServerFields.tsx';
 import { TextField } from './TextField.tsx';
@@ -258,15 +258,7 @@ function CacheFields({ params, bind, dist }: CacheFieldsProps) {
           />
         </>
       )}
-      {(!fixed || scope.value !== undefined) && (
-        <SelectField
-          label={t('insp.cacheScope')}
-          value={typeof scope.value === 'string' ? scope.value : 'shared'}
-          options={INSTANCE_SCOPES.map((s) => ({ value: s, label: t(`insp.cacheScope.${s}`) }))}
-          onChange={(value) => scope.onCommit(value === 'shared' ? undefined : value)}
-          issues={scope.issues}
-        />
-      )}
+      {(!fixed || scope.value !== undefined) && <ScopeField words="insp.cacheScope" bound={scope} />}
       {dist('hitLatencyMs', t('insp.hitLatencyMs'), 1)}
       <CheckField
         label={t('insp.coalesceMisses')}
