@@ -11,7 +11,6 @@ export class Breaker {
   private readonly failures = new Float64Array(10);
   private bucketStart: number;
   private bucket = 0;
-  opened = 0;
 
   constructor(
     readonly errorRatio: number,
@@ -63,7 +62,6 @@ export class Breaker {
   private open(now: number): void {
     this.state = 1;
     this.openedAt = now;
-    this.opened++;
   }
 
   private close(now: number): void {
