@@ -236,7 +236,7 @@ export const zhCN: Record<MessageKey, string> = {
   'insp.breaker.window': '统计窗口',
   'insp.breaker.open': '熔断时长',
   'insp.breakerScope': '作用范围',
-  'insp.breakerScope.shared': '调用方所有实例共用一个',
+  'insp.breakerScope.shared': '所有调用方共用',
   'insp.breakerScope.perInstance': '每个调用方实例一个',
   'insp.edgeClasses': '此连线承载的请求类别',
   'insp.edgeClasses.hint': '都不勾选：所有类别。',

@@ -63,8 +63,8 @@ describe('the circuit breaker’s scope in the edge inspector', () => {
     const scope = field('Scope');
     expect(scope?.value).toBe('shared');
     expect([...(scope?.options ?? [])].map((o) => o.textContent)).toEqual([
-      'one for all caller instances',
-      'one per caller instance',
+      'shared',
+      'per caller instance',
     ]);
     if (!scope) return;
     choose(scope, 'perInstance');
