@@ -2,7 +2,7 @@ import { NODE_KINDS } from '../format/schema.ts';
 import type { Message } from '../messages/Message.ts';
 import type { AppliedEvent, LatencyHistogram, MetricRow, Summary, TailHop } from '../results/types.ts';
 import { PHASES } from '../results/types.ts';
-import { batchInterval, windowsPerBatch } from '../stats/batchMeans.ts';
+import { batchEnd, batchInterval, meanSkewness, ratioSkewness } from '../stats/batchMeans.ts';
 import { BIN_BUCKETS, bucketLowerBound, LogHistogram } from '../stats/LogHistogram.ts';
 import { EventKind, NodeKind } from './codes.ts';
 import { pumpQueues } from './nodes/queue.ts';
@@ -34,11 +34,17 @@ export class Recorder {
   readonly applied: AppliedEvent[] = [];
   readonly tail: TailAcc;
   private windowStart = 0;
+  /** The batch being filled, how many windows after warm-up have closed, and how many the run plans. */
   private readonly batch = new LogHistogram();
-  private batchWindows = 0;
-  private readonly batchSize: number;
+  private windowsCounted = 0;
+  private batchesClosed = 0;
+  private readonly windowsPlanned: number;
   private readonly batchMeans: number[] = [];
   private readonly batchP99s: number[] = [];
+  /** Per window after warm-up, the end-to-end completions, latency sum and p99: the intervals' skewness. */
+  private readonly windowCounts: number[] = [];
+  private readonly windowSums: number[] = [];
+  private readonly windowP99s: number[] = [];
   wallMs = 0;
   /** What the run wants its reader to know (windows widened, say), as messages. */
   readonly notices: Message[] = [];
@@ -53,8 +59,7 @@ export class Recorder {
     endMs: number,
   ) {
     this.tail = new TailAcc(hops);
-    const windowsAfterWarmup = Math.max(1, Math.ceil((endMs - warmupMs) / windowMs));
-    this.batchSize = windowsPerBatch(windowsAfterWarmup);
+    this.windowsPlanned = Math.max(1, Math.ceil((endMs - warmupMs) / windowMs));
   }
 
   start(e: World): void {
@@ -135,15 +140,29 @@ export class Recorder {
     if (now < e.endMs) e.k.scheduleAt(this.nextBoundary(e, now), EventKind.windowEnd, 0, 0);
   }
 
+  /**
+   * Adds a window after warm-up to the batch being filled, and closes the batch at its planned end
+   * (`batchEnd`: the planned windows cut into `BATCHES` near-equal batches). A summary taken before
+   * the end therefore sees only the batches closed so far.
+   */
   private batchAdd(acc: ScopeAcc): void {
-    this.batch.merge(acc.latency);
-    if (++this.batchWindows < this.batchSize) return;
+    const h = acc.latency;
+    this.windowCounts.push(h.count);
+    this.windowSums.push(h.sum);
+    if (h.count > 0) this.windowP99s.push(h.quantile(0.99) ?? 0);
+    this.batch.merge(h);
+    if (++this.windowsCounted < batchEnd(this.windowsPlanned, this.batchesClosed)) return;
+    this.batchesClosed++;
     if (this.batch.count > 0) {
       this.batchMeans.push(this.batch.sum / this.batch.count);
       this.batchP99s.push(this.batch.quantile(0.99) ?? 0);
     }
     this.batch.reset();
-    this.batchWindows = 0;
+  }
+
+  /** The skewness of the run's mean latency `mean`, from its windows (see batchMeans.ts). */
+  private meanSkewness(mean: number | null): number {
+    return mean === null ? 0 : ratioSkewness(this.windowCounts, this.windowSums, mean);
   }
 
   summary(e: World): Summary {
@@ -185,8 +204,12 @@ export class Recorder {
       endToEnd: {
         ...e2eRow,
         confidence: {
-          meanMs: batchInterval(e2eRow.latencyMs.mean, this.batchMeans),
-          p99Ms: batchInterval(e2eRow.latencyMs.p99, this.batchP99s),
+          meanMs: batchInterval(
+            e2eRow.latencyMs.mean,
+            this.batchMeans,
+            this.meanSkewness(e2eRow.latencyMs.mean),
+          ),
+          p99Ms: batchInterval(e2eRow.latencyMs.p99, this.batchP99s, meanSkewness(this.windowP99s)),
           batches: this.batchMeans.length,
         },
         latencyHistogram: coarseHistogram(this.e2e.total.latency, scale),

@@ -20,15 +20,17 @@ import { type FixtureRun, runTopologyFile } from '../test/runTopologyFile.ts';
  *    asymptotic variance), M/M/1 quantiles (spread calibrated on an independent Lindley model), any
  *    utilization (compound-Poisson busy time);
  *  - otherwise batch means over the run's own windows after warm-up (20 batches of consecutive
- *    windows, ≥ 14 s each), or the engine's own 95% batch-means CI (10 batches) read back as
- *    SE = half-width / t₀.₉₇₅(batches − 1). A batch is ≥ 30 relaxation times 1/(μ(1−√ρ)²) (0.38 s for
- *    M/M/1 at ρ = 0.9, less elsewhere), so batch statistics are close to independent and the ratio is
- *    about t with 19 degrees of freedom (9 for the engine's CI).
- * Z = 5: P(|N| > 5) ≈ 6·10⁻⁷, P(|t₁₉| > 5) ≈ 8·10⁻⁵ and P(|t₉| > 5) ≈ 7·10⁻⁴. Not 4, because the tails are heavier than
+ *    windows, ≥ 14 s each), or the engine's own 95% batch-means CI (4 batches, skewness-adjusted: see
+ *    batchMeans.ts) read back as SE ≈ half-width / t₀.₉₇₅(batches − 1). A batch is ≥ 30 relaxation
+ *    times 1/(μ(1−√ρ)²) (0.38 s for M/M/1 at ρ = 0.9, less elsewhere), so batch statistics are close
+ *    to independent and the ratio is about t with 19 degrees of freedom (3 for the engine's CI).
+ * Z = 5: P(|N| > 5) ≈ 6·10⁻⁷, P(|t₁₉| > 5) ≈ 8·10⁻⁵ and P(|t₃| > 5) ≈ 0.015. Not 4, because the tails are heavier than
  * normal: over 600 seeds of mm1-rho05, (mean − 2 ms)/SE had SD 1.04 but reached 4.97 once.
  * Warm-up (10–20 s) is ≥ 25 relaxation times: the empty start's bias is negligible against SE.
- * The seeds are fixed, so the test is deterministic; any other seed passes these checks with
- * probability ≈ 0.999 (`ARCHSIM_SEED_OFFSET=n` shifts every fixture's seed to try it), so the seeds need no
+ * The seeds are fixed, so the test is deterministic; any other seed passes the other checks with
+ * probability ≈ 0.999 and each of the five engine-CI checks with ≈ 0.985 (3 degrees of freedom make
+ * heavy tails; a Z to match the others' 10⁻³ would be 12.9, too loose to catch anything)
+ * (`ARCHSIM_SEED_OFFSET=n` shifts every fixture's seed to try it), so the seeds need no
  * cherry-picking, and a systematic error of a few SE (0.3–5% here, 10% for the noisy ρ = 0.9) fails.
  * The one exception is the check of the engine's CI itself, below.
  * `THEORY_TABLE=1 npx vitest run sim-core/engine/theory.test.ts` prints the table of checks.
@@ -168,12 +170,13 @@ describe.each(['mm1.archsim.json', 'mm1-rho05.archsim.json'])('M/M/1: %s', (file
   });
 
   it('reports confidence intervals of the right width that contain 1/(μ−λ) and ln(100)/(μ−λ)', () => {
-    // A check of the CI machinery. Width: the CI's SE against the estimator's true SE; a 19-df
-    // estimate of it lies in [0.3, 3]× with probability > 0.9999 (over 60–80 seeds at ρ = 0.9 it
-    // ranged 0.58–1.42× for the mean). Containment: theory inside the reported 95% CI widened ×2.
-    // At ρ = 0.9 the 20-batch CI undercovers (over 60–80 seeds: 92% for the mean, and the p99's
-    // (estimate − theory)/SE had SD 1.28), so about 1 seed in 100 lands outside even the doubled p99
-    // CI there (ARCHSIM_SEED_OFFSET=2 does) — that would be the CI's shortfall, not the estimate's.
+    // A check of the CI machinery. Width: the CI's SE (half-width / t₃) against the estimator's true
+    // SE. With 4 batches and the skewness adjustment (batchMeans.ts) the ratio spreads wide: over
+    // 2000–4000 seeds of an independent Lindley model of these runs it ranged 0.05–3.9× for the mean
+    // and 0–7.6× for the p99 (0 once: four batch p99s in one histogram bucket), so the check allows
+    // [0.04, 8]: it still catches a unit error or an interval off by a factor of ten. Containment:
+    // theory inside the reported 95% CI widened ×2; the same model put it outside for 0.8% of seeds
+    // (the p99 at ρ = 0.9) or fewer.
     const { r, sojournMs, meanSE, p99SE } = theory();
     const { meanMs, p99Ms, batches } = r.summary.endToEnd.confidence;
     const p99 = Math.log(100) * sojournMs;
@@ -182,9 +185,9 @@ describe.each(['mm1.archsim.json', 'mm1-rho05.archsim.json'])('M/M/1: %s', (file
       ['p99', p99Ms, p99, p99SE],
     ] as const) {
       const ratio = ciSE(ci, batches) / trueSE;
-      table.push({ check: `${file} ${what} CI width / true SE`, simulated: ratio, theory: 1, tolerance: 2 });
-      expect(ratio, `${what} CI width`).toBeGreaterThan(0.3);
-      expect(ratio, `${what} CI width`).toBeLessThan(3);
+      table.push({ check: `${file} ${what} CI width / true SE`, simulated: ratio, theory: 1, tolerance: 7 });
+      expect(ratio, `${what} CI width`).toBeGreaterThan(0.04);
+      expect(ratio, `${what} CI width`).toBeLessThan(8);
       const half = (ci.high ?? Number.NaN) - (ci.estimate ?? Number.NaN);
       expectWithin(`${file} ${what} inside the CI ×2`, ci.estimate, expected, 2 * half);
     }
