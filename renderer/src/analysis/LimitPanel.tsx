@@ -12,9 +12,9 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
+import { AnalysisForm } from './AnalysisForm.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
-import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
 import {
   answerOf,
   checkForm,
@@ -141,13 +141,20 @@ export function LimitPanel() {
 
   return (
     <div className="analysis-panel">
-      <form
-        className="analysis-form"
-        aria-label={t('charts.tab.limit')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          find();
+      <AnalysisForm
+        label={t('charts.tab.limit')}
+        run={{ label: t('limit.find'), running, start: find, cancel: () => job?.cancel() }}
+        csv={{
+          title: t('limit.exportCsvTitle'),
+          file: 'archsim-knee.csv',
+          text: result ? () => kneeCsv(result) : null,
         }}
+        png={{
+          file: 'archsim-limit.png',
+          chart: chartRef,
+          ready: points.length > 0 || state.runs.length > 0,
+        }}
+        invalid={invalid ? t(`limit.invalid.${invalid}` as MessageKey) : null}
       >
         <div className="analysis-row">
           <label>
@@ -219,41 +226,7 @@ export function LimitPanel() {
             />
           </label>
         </div>
-        <div className="analysis-row analysis-actions">
-          {running ? (
-            // Keys keep the two apart: a reused element would turn into the submit button while its click
-            // is still being handled, and the click would start a new search.
-            <button key="cancel" type="button" onClick={() => job?.cancel()}>
-              {t('limit.cancel')}
-            </button>
-          ) : (
-            <button key="find" type="submit" className="primary">
-              {t('limit.find')}
-            </button>
-          )}
-          <button
-            type="button"
-            disabled={!result}
-            title={t('limit.exportCsvTitle')}
-            onClick={() => result && exportCsvText(kneeCsv(result), 'archsim-knee.csv')}
-          >
-            {t('limit.exportCsv')}
-          </button>
-          <button
-            type="button"
-            disabled={points.length === 0 && state.runs.length === 0}
-            title={t('limit.exportPngTitle')}
-            onClick={() => void exportChartPng(chartRef.current, 'archsim-limit.png')}
-          >
-            {t('limit.exportPng')}
-          </button>
-        </div>
-        {invalid && (
-          <p className="analysis-invalid" role="alert">
-            {t(`limit.invalid.${invalid}` as MessageKey)}
-          </p>
-        )}
-      </form>
+      </AnalysisForm>
       <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
         {stale && <StaleNote testId="limit-stale" />}
         <p className="analysis-answer" aria-live="polite" data-testid="limit-answer">

@@ -12,8 +12,8 @@ import { useWidth } from '../charts/useWidth.ts';
 import { useT } from '../i18n/useT.ts';
 import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
+import { AnalysisForm } from './AnalysisForm.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
-import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
 import { StaleNote } from './StaleNote.tsx';
 
 let job: AnalysisJob<unknown> | null = null;
@@ -62,7 +62,8 @@ export function SensitivityPanel() {
   const [measure, width] = useWidth<HTMLDivElement>();
   const chartRef = useRef<HTMLDivElement>(null);
   const running = state.status === 'running';
-  const stale = useChangedSince(state.doc) && (state.result !== null || state.runs > 0);
+  const result = state.result;
+  const stale = useChangedSince(state.doc) && (result !== null || state.runs > 0);
   const field = (name: keyof typeof form) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [name]: e.target.value }));
     setInvalid(false);
@@ -86,18 +87,20 @@ export function SensitivityPanel() {
   if (running) status = t('limit.searching', { runs: state.runs });
   else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: state.runs });
   else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
-  else if (state.result)
-    status = t('sensitivity.done', { params: state.result.effects.length, runs: state.runs });
+  else if (result) status = t('sensitivity.done', { params: result.effects.length, runs: state.runs });
 
   return (
     <div className="analysis-panel">
-      <form
-        className="analysis-form"
-        aria-label={t('charts.tab.sensitivity')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
+      <AnalysisForm
+        label={t('charts.tab.sensitivity')}
+        run={{ label: t('sensitivity.run'), running, start: run, cancel: () => job?.cancel() }}
+        csv={{
+          title: t('sensitivity.exportCsvTitle'),
+          file: 'archsim-sensitivity.csv',
+          text: result ? () => sensitivityCsv(result) : null,
         }}
+        png={{ file: 'archsim-sensitivity.png', chart: chartRef, ready: result !== null }}
+        invalid={invalid ? t('sensitivity.invalid') : null}
       >
         <div className="analysis-row">
           <label>
@@ -134,41 +137,7 @@ export function SensitivityPanel() {
             />
           </label>
         </div>
-        <div className="analysis-row analysis-actions">
-          {running ? (
-            <button key="cancel" type="button" onClick={() => job?.cancel()}>
-              {t('limit.cancel')}
-            </button>
-          ) : (
-            <button key="run" type="submit" className="primary">
-              {t('sensitivity.run')}
-            </button>
-          )}
-          <button
-            type="button"
-            disabled={!state.result}
-            title={t('sensitivity.exportCsvTitle')}
-            onClick={() =>
-              state.result && exportCsvText(sensitivityCsv(state.result), 'archsim-sensitivity.csv')
-            }
-          >
-            {t('limit.exportCsv')}
-          </button>
-          <button
-            type="button"
-            disabled={!state.result}
-            title={t('limit.exportPngTitle')}
-            onClick={() => void exportChartPng(chartRef.current, 'archsim-sensitivity.png')}
-          >
-            {t('limit.exportPng')}
-          </button>
-        </div>
-        {invalid && (
-          <p className="analysis-invalid" role="alert">
-            {t('sensitivity.invalid')}
-          </p>
-        )}
-      </form>
+      </AnalysisForm>
       <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
         {stale && <StaleNote testId="sensitivity-stale" />}
         <p
@@ -178,8 +147,8 @@ export function SensitivityPanel() {
           {status || t('sensitivity.hint')}
         </p>
         <div ref={chartRef}>
-          {state.result && (
-            <Tornado result={state.result} width={Math.max(280, width)} title={t('charts.tab.sensitivity')} />
+          {result && (
+            <Tornado result={result} width={Math.max(280, width)} title={t('charts.tab.sensitivity')} />
           )}
         </div>
       </div>

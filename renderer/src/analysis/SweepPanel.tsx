@@ -9,9 +9,9 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
+import { AnalysisForm } from './AnalysisForm.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
-import { exportChartPng, exportCsvText } from './exportAnalysis.ts';
 import { StaleNote } from './StaleNote.tsx';
 import {
   doneRuns,
@@ -70,6 +70,7 @@ export function SweepPanel() {
   const chartRef = useRef<HTMLDivElement>(null);
   const [measure, width] = useWidth<HTMLDivElement>();
   const running = state.status === 'running';
+  const result = state.result;
   const stale = useChangedSince(state.doc) && doneRuns(state) > 0;
   const base = chosen?.value ?? 0;
   const from = range.from === '' ? base / 2 : Number(range.from);
@@ -97,18 +98,27 @@ export function SweepPanel() {
   else if (running) status = t('sweep.progress', { done: doneRuns(state), total });
   else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: doneRuns(state) });
   else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
-  else if (state.result) status = t('sweep.done', { points: state.values.length, seeds: state.seeds });
+  else if (result) status = t('sweep.done', { points: state.values.length, seeds: state.seeds });
 
   const points = sweepPoints(state, metric).map((p) => ({ x: p.value, y: p.metric }));
   return (
     <div className="analysis-panel">
-      <form
-        className="analysis-form"
-        aria-label={t('charts.tab.sweep')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
+      <AnalysisForm
+        label={t('charts.tab.sweep')}
+        run={{
+          label: t('sweep.run'),
+          running,
+          enabled: parameters.length > 0,
+          start: run,
+          cancel: () => job?.cancel(),
         }}
+        csv={{
+          title: t('sweep.exportCsvTitle'),
+          file: 'archsim-sweep-summary.csv',
+          text: result ? () => sweepSummaryCsv(result) : null,
+        }}
+        png={{ file: 'archsim-sweep.png', chart: chartRef, ready: doneRuns(state) > 0 }}
+        invalid={invalid ? t('sweep.invalid.range') : null}
       >
         <div className="analysis-row">
           <label>
@@ -183,41 +193,7 @@ export function SweepPanel() {
             />
           </label>
         </div>
-        <div className="analysis-row analysis-actions">
-          {running ? (
-            <button key="cancel" type="button" onClick={() => job?.cancel()}>
-              {t('limit.cancel')}
-            </button>
-          ) : (
-            <button key="run" type="submit" className="primary" disabled={parameters.length === 0}>
-              {t('sweep.run')}
-            </button>
-          )}
-          <button
-            type="button"
-            disabled={!state.result}
-            title={t('sweep.exportCsvTitle')}
-            onClick={() =>
-              state.result && exportCsvText(sweepSummaryCsv(state.result), 'archsim-sweep-summary.csv')
-            }
-          >
-            {t('limit.exportCsv')}
-          </button>
-          <button
-            type="button"
-            disabled={doneRuns(state) === 0}
-            title={t('limit.exportPngTitle')}
-            onClick={() => void exportChartPng(chartRef.current, 'archsim-sweep.png')}
-          >
-            {t('limit.exportPng')}
-          </button>
-        </div>
-        {invalid && (
-          <p className="analysis-invalid" role="alert">
-            {t('sweep.invalid.range')}
-          </p>
-        )}
-      </form>
+      </AnalysisForm>
       <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
         {stale && <StaleNote testId="sweep-stale" />}
         <div className="analysis-row">
