@@ -14,6 +14,7 @@ import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+import { stoppedRun } from './analysisRun.ts';
 import { StaleNote } from './StaleNote.tsx';
 
 let job: AnalysisJob<unknown> | null = null;
@@ -42,11 +43,9 @@ function startSensitivity(delta: number, seeds: number, durationSec: number | un
   void mine.answer.then((answer) => {
     if (job !== mine) return;
     job = null;
-    const runs = useStore.getState().sensitivity.runs;
-    if (answer.ok) set({ status: 'done', runs, result: answer.value, problem: null, doc });
-    else if (answer.problem.code === 'worker.cancelled')
-      set({ status: 'cancelled', runs, result: null, problem: null, doc });
-    else set({ status: 'failed', runs, result: null, problem: answer.problem, doc });
+    // Only the current job writes this state: it is still this job's, with its last count of runs.
+    const now = useStore.getState().sensitivity;
+    set(answer.ok ? { ...now, status: 'done', result: answer.value } : stoppedRun(now, answer.problem));
   });
 }
 

@@ -8,6 +8,7 @@ import {
 import { parseSlo, type Slo, slosHold, sloValue } from '../../../sim-core/analysis/slo.ts';
 import { type Estimate, estimate } from '../../../sim-core/analysis/stats.ts';
 import type { Doc } from '../model/document.ts';
+import { type RunState, stoppedRun } from './analysisRun.ts';
 
 /** The latency statistics an SLO can bound, as `archsim capacity --slo` writes them. */
 export const LATENCY_METRICS = ['p99', 'p90', 'p50', 'mean'] as const;
@@ -77,18 +78,14 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
-export type LimitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-
 /** The panel's search: what has come back so far, then the answer. */
-export interface LimitState {
-  status: LimitStatus;
+export interface LimitState extends RunState {
   slos: Slo[];
   /** Requests per second the clients offer at ×1 (null: closed-loop clients, shown as a multiplier). */
   baseRps: number | null;
   /** Every run that finished, in order. */
   runs: CapacityRun[];
   result: CapacityResult | null;
-  problem: Problem | null;
   /** The document searched: the answer is out of date once the one shown simulates differently. */
   doc: Doc | null;
 }
@@ -124,10 +121,7 @@ export function limitReducer(state: LimitState, action: LimitAction): LimitState
     case 'done':
       return state.status === 'running' ? { ...state, status: 'done', result: action.result } : state;
     case 'failed':
-      if (state.status !== 'running') return state;
-      return action.problem.code === 'worker.cancelled'
-        ? { ...state, status: 'cancelled' }
-        : { ...state, status: 'failed', problem: action.problem };
+      return stoppedRun(state, action.problem);
     default: {
       const never: never = action;
       return never;

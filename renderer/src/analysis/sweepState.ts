@@ -3,6 +3,7 @@ import type { RunMetrics } from '../../../sim-core/analysis/runPoint.ts';
 import { type Estimate, estimate } from '../../../sim-core/analysis/stats.ts';
 import { SWEEP_METRICS, type SweepResult } from '../../../sim-core/analysis/sweep.ts';
 import type { Doc } from '../model/document.ts';
+import { type RunState, stoppedRun } from './analysisRun.ts';
 
 /** The metrics the sweep view can plot: columns of `sweep-summary.csv`. */
 export const SWEEP_VIEW_METRICS = [
@@ -13,17 +14,13 @@ export const SWEEP_VIEW_METRICS = [
 ] as const;
 export type SweepViewMetric = (typeof SWEEP_VIEW_METRICS)[number];
 
-export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-
-export interface SweepState {
-  status: SweepStatus;
+export interface SweepState extends RunState {
   path: string;
   values: number[];
   seeds: number;
   /** Each task's metrics as it finishes, at its index (point × seeds + seed). */
   runs: (RunMetrics | null)[];
   result: SweepResult | null;
-  problem: Problem | null;
   /** The document swept: the answer is out of date once the one shown simulates differently. */
   doc: Doc | null;
 }
@@ -68,10 +65,7 @@ export function sweepReducer(state: SweepState, action: SweepAction): SweepState
         ? { ...state, status: 'done', result: action.result, runs: action.result.runs }
         : state;
     case 'failed':
-      if (state.status !== 'running') return state;
-      return action.problem.code === 'worker.cancelled'
-        ? { ...state, status: 'cancelled' }
-        : { ...state, status: 'failed', problem: action.problem };
+      return stoppedRun(state, action.problem);
     default: {
       const never: never = action;
       return never;

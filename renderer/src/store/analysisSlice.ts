@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { Problem } from '../../../sim-core/analysis/analysisWorkerApi.ts';
 import type { AnalyticEstimate } from '../../../sim-core/analysis/estimate.ts';
 import type { SensitivityResult } from '../../../sim-core/analysis/sensitivity.ts';
+import type { RunState } from '../analysis/analysisRun.ts';
 import { IDLE, type LimitAction, type LimitState, limitReducer } from '../analysis/limitState.ts';
 import { SWEEP_IDLE, type SweepAction, type SweepState, sweepReducer } from '../analysis/sweepState.ts';
 import type { Doc } from '../model/document.ts';
@@ -15,11 +15,9 @@ import type { Store } from './store.ts';
  * bottleneck and the estimate from here.
  */
 /** The sensitivity tab's run: runs finished so far, then the ranking. */
-export interface SensitivityState {
-  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export interface SensitivityState extends RunState {
   runs: number;
   result: SensitivityResult | null;
-  problem: Problem | null;
   /** The document varied: the ranking is out of date once the one shown simulates differently. */
   doc: Doc | null;
 }
