@@ -1,53 +1,35 @@
 // @vitest-environment happy-dom
 import { act, createRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useStore } from '../store/store.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { mountPerTest } from '../testing/mountPerTest.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let container: HTMLElement;
-
-beforeEach(() => {
-  useStore.setState(useStore.getInitialState(), true);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const mounted = mountPerTest();
 
 function mount({ running = false, enabled = true, invalid = null as string | null } = {}) {
   const start = vi.fn();
   const cancel = vi.fn();
-  act(() =>
-    root.render(
-      <AnalysisForm
-        label="Sweep"
-        run={{ label: 'Run sweep', running, enabled, start, cancel }}
-        csv={{ title: 'Export the table', file: 't.csv', text: null }}
-        png={{ file: 't.png', chart: createRef(), ready: false }}
-        invalid={invalid}
-      >
-        <input aria-label="field" />
-      </AnalysisForm>,
-    ),
+  mounted.render(
+    <AnalysisForm
+      label="Sweep"
+      run={{ label: 'Run sweep', running, enabled, start, cancel }}
+      csv={{ title: 'Export the table', file: 't.csv', text: null }}
+      png={{ file: 't.png', chart: createRef(), ready: false }}
+      invalid={invalid}
+    >
+      <input aria-label="field" />
+    </AnalysisForm>,
   );
   const button = (name: string) =>
-    [...container.querySelectorAll('button')].find((b) => b.textContent === name) ?? null;
+    [...mounted.container.querySelectorAll('button')].find((b) => b.textContent === name) ?? null;
   return { start, cancel, button };
 }
 
 describe('AnalysisForm', () => {
   it('runs on submit, named as its tab, its fields before the buttons', () => {
     const { start, button } = mount();
-    expect(container.querySelector('form')?.getAttribute('aria-label')).toBe('Sweep');
-    expect(container.querySelector('form > input + .analysis-actions')).not.toBeNull();
+    expect(mounted.container.querySelector('form')?.getAttribute('aria-label')).toBe('Sweep');
+    expect(mounted.container.querySelector('form > input + .analysis-actions')).not.toBeNull();
     act(() => button('Run sweep')?.click());
     expect(start).toHaveBeenCalledTimes(1);
   });
@@ -70,6 +52,8 @@ describe('AnalysisForm', () => {
 
   it('says what is wrong as an alert under the fields', () => {
     mount({ invalid: 'Give a number.' });
-    expect(container.querySelector('[role="alert"].analysis-invalid')?.textContent).toBe('Give a number.');
+    expect(mounted.container.querySelector('[role="alert"].analysis-invalid')?.textContent).toBe(
+      'Give a number.',
+    );
   });
 });

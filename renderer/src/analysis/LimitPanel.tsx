@@ -6,13 +6,13 @@ import { baseOfferedRps, type CapacityRun } from '../../../sim-core/analysis/cap
 import type { JsonDoc } from '../../../sim-core/analysis/paramPath.ts';
 import type { Slo } from '../../../sim-core/analysis/slo.ts';
 import { kneeCsv } from '../../../sim-core/analysis/tables.ts';
-import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { useWidth } from '../charts/useWidth.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
-import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
+import { AnalysisResult } from './AnalysisResult.tsx';
+import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
 import {
@@ -28,7 +28,6 @@ import {
   progressOf,
   searchDots,
 } from './limitState.ts';
-import { StaleNote } from './StaleNote.tsx';
 
 let job: AnalysisJob<unknown> | null = null;
 
@@ -72,7 +71,6 @@ export function LimitPanel() {
   const chartRef = useRef<HTMLDivElement>(null);
   const [measure, width] = useWidth<HTMLDivElement>();
   const running = state.status === 'running';
-  const stale = useChangedSince(state.doc) && (state.result !== null || state.runs.length > 0);
   const set = (field: keyof LimitForm) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [field]: e.target.value }));
     setInvalid(null);
@@ -123,12 +121,12 @@ export function LimitPanel() {
     else sentence = t('limit.answer.never', { slos: sloText });
   }
   const progress = progressOf(state);
-  let status = t('limit.hint');
-  if (running)
-    status = t(progress.phase === 'knee' ? 'limit.kneeing' : 'limit.searching', { runs: progress.runs });
-  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: progress.runs });
-  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
-  else if (result) status = t('limit.answer.runs', { seeds: result.roots.length, runs: result.runs });
+  const statusWords = {
+    idle: t('limit.hint'),
+    running: t(progress.phase === 'knee' ? 'limit.kneeing' : 'limit.searching', { runs: progress.runs }),
+    runs: progress.runs,
+    done: result ? t('limit.answer.runs', { seeds: result.roots.length, runs: result.runs }) : null,
+  };
 
   const answerX =
     result && !result.unbounded && result.factor.mean !== null
@@ -227,17 +225,16 @@ export function LimitPanel() {
           </label>
         </div>
       </AnalysisForm>
-      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
-        {stale && <StaleNote testId="limit-stale" />}
+      <AnalysisResult
+        from={state.doc}
+        shown={result !== null || state.runs.length > 0}
+        staleTestId="limit-stale"
+        ref={measure}
+      >
         <p className="analysis-answer" aria-live="polite" data-testid="limit-answer">
           {sentence}
         </p>
-        <p
-          className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
-          data-testid="limit-status"
-        >
-          {status}
-        </p>
+        <AnalysisStatus run={state} words={statusWords} testId="limit-status" />
         <div ref={chartRef}>
           <CiChart
             width={Math.max(240, width)}
@@ -259,7 +256,7 @@ export function LimitPanel() {
             answerX={answerX}
           />
         </div>
-      </div>
+      </AnalysisResult>
     </div>
   );
 }

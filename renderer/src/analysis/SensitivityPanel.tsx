@@ -1,21 +1,19 @@
 import * as Comlink from 'comlink';
 import { scaleLinear } from 'd3';
 import { useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { SensitivityResult } from '../../../sim-core/analysis/sensitivity.ts';
 import { sensitivityCsv } from '../../../sim-core/analysis/tables.ts';
-import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { Axis } from '../charts/Axis.tsx';
 import { formatTick } from '../charts/format.ts';
 import { FONT_PX } from '../charts/geometry.ts';
 import { useWidth } from '../charts/useWidth.ts';
 import { useT } from '../i18n/useT.ts';
-import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
+import { AnalysisResult } from './AnalysisResult.tsx';
+import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { stoppedRun } from './analysisRun.ts';
-import { StaleNote } from './StaleNote.tsx';
 
 let job: AnalysisJob<unknown> | null = null;
 
@@ -55,14 +53,13 @@ function startSensitivity(delta: number, seeds: number, durationSec: number | un
  */
 export function SensitivityPanel() {
   const t = useT();
-  const { state, locale } = useStore(useShallow((s) => ({ state: s.sensitivity, locale: s.locale })));
+  const state = useStore((s) => s.sensitivity);
   const [form, setForm] = useState({ delta: '20', seeds: '3', durationSec: '' });
   const [invalid, setInvalid] = useState(false);
   const [measure, width] = useWidth<HTMLDivElement>();
   const chartRef = useRef<HTMLDivElement>(null);
   const running = state.status === 'running';
   const result = state.result;
-  const stale = useChangedSince(state.doc) && (result !== null || state.runs > 0);
   const field = (name: keyof typeof form) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [name]: e.target.value }));
     setInvalid(false);
@@ -82,11 +79,12 @@ export function SensitivityPanel() {
     startSensitivity(delta, seeds, duration);
   };
 
-  let status = '';
-  if (running) status = t('limit.searching', { runs: state.runs });
-  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: state.runs });
-  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
-  else if (result) status = t('sensitivity.done', { params: result.effects.length, runs: state.runs });
+  const statusWords = {
+    idle: t('sensitivity.hint'),
+    running: t('limit.searching', { runs: state.runs }),
+    runs: state.runs,
+    done: result ? t('sensitivity.done', { params: result.effects.length, runs: state.runs }) : null,
+  };
 
   return (
     <div className="analysis-panel">
@@ -137,20 +135,19 @@ export function SensitivityPanel() {
           </label>
         </div>
       </AnalysisForm>
-      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
-        {stale && <StaleNote testId="sensitivity-stale" />}
-        <p
-          className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
-          data-testid="sensitivity-status"
-        >
-          {status || t('sensitivity.hint')}
-        </p>
+      <AnalysisResult
+        from={state.doc}
+        shown={result !== null || state.runs > 0}
+        staleTestId="sensitivity-stale"
+        ref={measure}
+      >
+        <AnalysisStatus run={state} words={statusWords} testId="sensitivity-status" />
         <div ref={chartRef}>
           {result && (
             <Tornado result={result} width={Math.max(280, width)} title={t('charts.tab.sensitivity')} />
           )}
         </div>
-      </div>
+      </AnalysisResult>
     </div>
   );
 }

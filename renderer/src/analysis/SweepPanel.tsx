@@ -3,16 +3,15 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunMetrics } from '../../../sim-core/analysis/runPoint.ts';
 import { sweepSummaryCsv } from '../../../sim-core/analysis/sweep.ts';
-import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { useWidth } from '../charts/useWidth.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
-import { useChangedSince } from '../run/stale.ts';
 import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
+import { AnalysisResult } from './AnalysisResult.tsx';
+import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
-import { StaleNote } from './StaleNote.tsx';
 import {
   doneRuns,
   linearValues,
@@ -58,9 +57,7 @@ const UNITS = {
  */
 export function SweepPanel() {
   const t = useT();
-  const { state, doc, locale } = useStore(
-    useShallow((s) => ({ state: s.sweep, doc: s.doc, locale: s.locale })),
-  );
+  const { state, doc } = useStore(useShallow((s) => ({ state: s.sweep, doc: s.doc })));
   const parameters = sweepParameters(doc);
   const [path, setPath] = useState('');
   const chosen = parameters.find((p) => p.path === path) ?? parameters[0];
@@ -71,7 +68,6 @@ export function SweepPanel() {
   const [measure, width] = useWidth<HTMLDivElement>();
   const running = state.status === 'running';
   const result = state.result;
-  const stale = useChangedSince(state.doc) && doneRuns(state) > 0;
   const base = chosen?.value ?? 0;
   const from = range.from === '' ? base / 2 : Number(range.from);
   const to = range.to === '' ? base * 2 : Number(range.to);
@@ -93,12 +89,13 @@ export function SweepPanel() {
   };
 
   const total = state.runs.length;
-  let status = '';
-  if (parameters.length === 0) status = t('sweep.noParameters');
-  else if (running) status = t('sweep.progress', { done: doneRuns(state), total });
-  else if (state.status === 'cancelled') status = t('limit.cancelled', { runs: doneRuns(state) });
-  else if (state.status === 'failed' && state.problem) status = formatMessage(locale, state.problem);
-  else if (result) status = t('sweep.done', { points: state.values.length, seeds: state.seeds });
+  const statusWords = {
+    idle: '',
+    running: t('sweep.progress', { done: doneRuns(state), total }),
+    runs: doneRuns(state),
+    done: result ? t('sweep.done', { points: state.values.length, seeds: state.seeds }) : null,
+    unable: parameters.length === 0 ? t('sweep.noParameters') : undefined,
+  };
 
   const points = sweepPoints(state, metric).map((p) => ({ x: p.value, y: p.metric }));
   return (
@@ -194,8 +191,7 @@ export function SweepPanel() {
           </label>
         </div>
       </AnalysisForm>
-      <div className={stale ? 'analysis-result stale' : 'analysis-result'} ref={measure}>
-        {stale && <StaleNote testId="sweep-stale" />}
+      <AnalysisResult from={state.doc} shown={doneRuns(state) > 0} staleTestId="sweep-stale" ref={measure}>
         <div className="analysis-row">
           <label>
             {t('sweep.metric')}
@@ -207,12 +203,7 @@ export function SweepPanel() {
               ))}
             </select>
           </label>
-          <span
-            className={state.status === 'failed' ? 'analysis-status error' : 'analysis-status'}
-            data-testid="sweep-status"
-          >
-            {status}
-          </span>
+          <AnalysisStatus run={state} words={statusWords} testId="sweep-status" inline />
         </div>
         <div ref={chartRef}>
           <CiChart
@@ -225,7 +216,7 @@ export function SweepPanel() {
             points={points}
           />
         </div>
-      </div>
+      </AnalysisResult>
     </div>
   );
 }
