@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AnalysisWorkerApi } from '../../../sim-core/analysis/analysisWorkerApi.ts';
 import { baseOfferedRps, type CapacityRun } from '../../../sim-core/analysis/capacity.ts';
@@ -28,6 +28,8 @@ import {
   progressOf,
   searchDots,
 } from './limitState.ts';
+import { NumberField, RunLengthField } from './NumberField.tsx';
+import { useFields } from './useFields.ts';
 
 let job: AnalysisJob<unknown> | null = null;
 
@@ -65,21 +67,16 @@ function startSearch(request: Parameters<AnalysisWorkerApi['capacity']>[1]): voi
  */
 export function LimitPanel() {
   const t = useT();
-  const [form, setForm] = useState<LimitForm>(DEFAULT_FORM);
-  const [invalid, setInvalid] = useState<keyof LimitForm | null>(null);
+  const { form, setForm, wrong, setWrong, bind } = useFields<LimitForm, keyof LimitForm>(DEFAULT_FORM);
   const { state, locale } = useStore(useShallow((s) => ({ state: s.limit, locale: s.locale })));
   const chartRef = useRef<HTMLDivElement>(null);
   const [measure, width] = useWidth<HTMLDivElement>();
   const running = state.status === 'running';
-  const set = (field: keyof LimitForm) => (e: { target: { value: string } }) => {
-    setForm((f) => ({ ...f, [field]: e.target.value }));
-    setInvalid(null);
-  };
 
   const find = () => {
     const check = checkForm(form);
     if (!check.ok) {
-      setInvalid(check.field);
+      setWrong(check.field);
       return;
     }
     startSearch({
@@ -152,7 +149,7 @@ export function LimitPanel() {
           chart: chartRef,
           ready: points.length > 0 || state.runs.length > 0,
         }}
-        invalid={invalid ? t(`limit.invalid.${invalid}` as MessageKey) : null}
+        invalid={wrong ? t(`limit.invalid.${wrong}` as MessageKey) : null}
       >
         <div className="analysis-row">
           <label>
@@ -168,61 +165,15 @@ export function LimitPanel() {
               ))}
             </select>
           </label>
-          <label>
-            {t('limit.latencyBelow')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              value={form.latencyMs}
-              onChange={set('latencyMs')}
-              aria-invalid={invalid === 'latencyMs'}
-            />
-          </label>
+          <NumberField label={t('limit.latencyBelow')} {...bind('latencyMs')} />
         </div>
         <div className="analysis-row">
-          <label>
-            {t('limit.errorsBelow')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              value={form.errorsPercent}
-              onChange={set('errorsPercent')}
-              aria-invalid={invalid === 'errorsPercent'}
-            />
-          </label>
-          <label>
-            {t('limit.duration')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              placeholder={t('limit.durationScenario')}
-              value={form.durationSec}
-              onChange={set('durationSec')}
-              aria-invalid={invalid === 'durationSec'}
-            />
-          </label>
+          <NumberField label={t('limit.errorsBelow')} {...bind('errorsPercent')} />
+          <RunLengthField {...bind('durationSec')} />
         </div>
         <div className="analysis-row">
-          <label>
-            {t('limit.seeds')}
-            <input
-              className="analysis-number"
-              inputMode="numeric"
-              value={form.seeds}
-              onChange={set('seeds')}
-              aria-invalid={invalid === 'seeds'}
-            />
-          </label>
-          <label>
-            {t('limit.maxSeeds')}
-            <input
-              className="analysis-number"
-              inputMode="numeric"
-              value={form.maxSeeds}
-              onChange={set('maxSeeds')}
-              aria-invalid={invalid === 'maxSeeds'}
-            />
-          </label>
+          <NumberField label={t('limit.seeds')} whole {...bind('seeds')} />
+          <NumberField label={t('limit.maxSeeds')} whole {...bind('maxSeeds')} />
         </div>
       </AnalysisForm>
       <AnalysisResult

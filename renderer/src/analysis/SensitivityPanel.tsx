@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { scaleLinear } from 'd3';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { SensitivityResult } from '../../../sim-core/analysis/sensitivity.ts';
 import { sensitivityCsv } from '../../../sim-core/analysis/tables.ts';
 import { Axis } from '../charts/Axis.tsx';
@@ -14,6 +14,8 @@ import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { stoppedRun } from './analysisRun.ts';
+import { NumberField, RunLengthField } from './NumberField.tsx';
+import { useFields } from './useFields.ts';
 
 let job: AnalysisJob<unknown> | null = null;
 
@@ -54,26 +56,21 @@ function startSensitivity(delta: number, seeds: number, durationSec: number | un
 export function SensitivityPanel() {
   const t = useT();
   const state = useStore((s) => s.sensitivity);
-  const [form, setForm] = useState({ delta: '20', seeds: '3', durationSec: '' });
-  const [invalid, setInvalid] = useState(false);
+  const { form, wrong, setWrong, bind } = useFields({ delta: '20', seeds: '3', durationSec: '' });
   const [measure, width] = useWidth<HTMLDivElement>();
   const chartRef = useRef<HTMLDivElement>(null);
   const running = state.status === 'running';
   const result = state.result;
-  const field = (name: keyof typeof form) => (e: { target: { value: string } }) => {
-    setForm((f) => ({ ...f, [name]: e.target.value }));
-    setInvalid(false);
-  };
   const run = () => {
     const delta = Number(form.delta) / 100;
     const seeds = Number(form.seeds);
     const duration = form.durationSec.trim() === '' ? undefined : Number(form.durationSec);
     if (!(delta > 0 && delta < 1) || !Number.isInteger(seeds) || seeds < 2 || seeds > 20) {
-      setInvalid(true);
+      setWrong(true);
       return;
     }
     if (duration !== undefined && !(duration > 0 && duration <= 86_400)) {
-      setInvalid(true);
+      setWrong(true);
       return;
     }
     startSensitivity(delta, seeds, duration);
@@ -97,42 +94,14 @@ export function SensitivityPanel() {
           text: result ? () => sensitivityCsv(result) : null,
         }}
         png={{ file: 'archsim-sensitivity.png', chart: chartRef, ready: result !== null }}
-        invalid={invalid ? t('sensitivity.invalid') : null}
+        invalid={wrong ? t('sensitivity.invalid') : null}
       >
         <div className="analysis-row">
-          <label>
-            {t('sensitivity.delta')}
-            <input
-              className="analysis-small"
-              inputMode="decimal"
-              value={form.delta}
-              onChange={field('delta')}
-              aria-invalid={invalid}
-            />
-          </label>
-          <label>
-            {t('sweep.seeds')}
-            <input
-              className="analysis-small"
-              inputMode="numeric"
-              value={form.seeds}
-              onChange={field('seeds')}
-              aria-invalid={invalid}
-            />
-          </label>
+          <NumberField label={t('sensitivity.delta')} small {...bind('delta')} />
+          <NumberField label={t('sweep.seeds')} whole small {...bind('seeds')} />
         </div>
         <div className="analysis-row">
-          <label>
-            {t('limit.duration')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              placeholder={t('limit.durationScenario')}
-              value={form.durationSec}
-              onChange={field('durationSec')}
-              aria-invalid={invalid}
-            />
-          </label>
+          <RunLengthField {...bind('durationSec')} />
         </div>
       </AnalysisForm>
       <AnalysisResult

@@ -12,6 +12,7 @@ import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
+import { NumberField, RunLengthField } from './NumberField.tsx';
 import {
   doneRuns,
   linearValues,
@@ -20,6 +21,7 @@ import {
   sweepParameters,
   sweepPoints,
 } from './sweepState.ts';
+import { useFields } from './useFields.ts';
 
 let job: AnalysisJob<unknown> | null = null;
 
@@ -44,6 +46,9 @@ function startSweep(path: string, values: number[], seeds: number, durationSec: 
   });
 }
 
+/** The range a sweep starts from: from and to empty for half and twice the parameter's value. */
+const RANGE = { from: '', to: '', count: '5', seeds: '3', durationSec: '' };
+
 const UNITS = {
   latency_p99_ms: 'ms',
   latency_mean_ms: 'ms',
@@ -61,9 +66,8 @@ export function SweepPanel() {
   const parameters = sweepParameters(doc);
   const [path, setPath] = useState('');
   const chosen = parameters.find((p) => p.path === path) ?? parameters[0];
-  const [range, setRange] = useState({ from: '', to: '', count: '5', seeds: '3', durationSec: '' });
+  const { form: range, wrong, setWrong, bind } = useFields(RANGE);
   const [metric, setMetric] = useState<SweepViewMetric>('latency_p99_ms');
-  const [invalid, setInvalid] = useState(false);
   const chartRef = useRef<HTMLDivElement>(null);
   const [measure, width] = useWidth<HTMLDivElement>();
   const running = state.status === 'running';
@@ -71,10 +75,6 @@ export function SweepPanel() {
   const base = chosen?.value ?? 0;
   const from = range.from === '' ? base / 2 : Number(range.from);
   const to = range.to === '' ? base * 2 : Number(range.to);
-  const field = (name: keyof typeof range) => (e: { target: { value: string } }) => {
-    setRange((r) => ({ ...r, [name]: e.target.value }));
-    setInvalid(false);
-  };
 
   const run = () => {
     const values = linearValues(from, to, Number(range.count));
@@ -82,7 +82,7 @@ export function SweepPanel() {
     const duration = range.durationSec.trim() === '' ? undefined : Number(range.durationSec);
     const durationOk = duration === undefined || (duration > 0 && duration <= 86_400);
     if (!chosen || values === null || !Number.isInteger(seeds) || seeds < 1 || seeds > 20 || !durationOk) {
-      setInvalid(true);
+      setWrong(true);
       return;
     }
     startSweep(chosen.path, values, seeds, duration);
@@ -115,7 +115,7 @@ export function SweepPanel() {
           text: result ? () => sweepSummaryCsv(result) : null,
         }}
         png={{ file: 'archsim-sweep.png', chart: chartRef, ready: doneRuns(state) > 0 }}
-        invalid={invalid ? t('sweep.invalid.range') : null}
+        invalid={wrong ? t('sweep.invalid.range') : null}
       >
         <div className="analysis-row">
           <label>
@@ -134,61 +134,13 @@ export function SweepPanel() {
           </label>
         </div>
         <div className="analysis-row">
-          <label>
-            {t('sweep.from')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              placeholder={String(from)}
-              value={range.from}
-              onChange={field('from')}
-              aria-invalid={invalid}
-            />
-          </label>
-          <label>
-            {t('sweep.to')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              placeholder={String(to)}
-              value={range.to}
-              onChange={field('to')}
-              aria-invalid={invalid}
-            />
-          </label>
-          <label>
-            <input
-              className="analysis-small"
-              inputMode="numeric"
-              value={range.count}
-              onChange={field('count')}
-              aria-invalid={invalid}
-            />
-            {t('sweep.points')}
-          </label>
+          <NumberField label={t('sweep.from')} placeholder={String(from)} {...bind('from')} />
+          <NumberField label={t('sweep.to')} placeholder={String(to)} {...bind('to')} />
+          <NumberField label={t('sweep.points')} whole small labelAfter {...bind('count')} />
         </div>
         <div className="analysis-row">
-          <label>
-            {t('sweep.seeds')}
-            <input
-              className="analysis-small"
-              inputMode="numeric"
-              value={range.seeds}
-              onChange={field('seeds')}
-              aria-invalid={invalid}
-            />
-          </label>
-          <label>
-            {t('limit.duration')}
-            <input
-              className="analysis-number"
-              inputMode="decimal"
-              placeholder={t('limit.durationScenario')}
-              value={range.durationSec}
-              onChange={field('durationSec')}
-              aria-invalid={invalid}
-            />
-          </label>
+          <NumberField label={t('sweep.seeds')} whole small {...bind('seeds')} />
+          <RunLengthField {...bind('durationSec')} />
         </div>
       </AnalysisForm>
       <AnalysisResult from={state.doc} shown={doneRuns(state) > 0} staleTestId="sweep-stale" ref={measure}>
