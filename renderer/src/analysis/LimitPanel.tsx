@@ -13,8 +13,8 @@ import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
 import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
-import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
+import { JobSlot } from './JobSlot.ts';
 import {
   answerOf,
   checkForm,
@@ -31,11 +31,10 @@ import {
 import { NumberField, RunLengthField } from './NumberField.tsx';
 import { useFields } from './useFields.ts';
 
-let job: AnalysisJob<unknown> | null = null;
+const search = new JobSlot();
 
 /** Starts a capacity search of the current document on its own worker, reporting into the store. */
 function startSearch(request: Parameters<AnalysisWorkerApi['capacity']>[1]): void {
-  job?.cancel();
   const s = useStore.getState();
   const doc = s.doc;
   let baseRps: number | null = null;
@@ -46,19 +45,18 @@ function startSearch(request: Parameters<AnalysisWorkerApi['capacity']>[1]): voi
   }
   s.limitDispatch({ type: 'start', slos: request.slos, baseRps, doc });
   const dispatch = s.limitDispatch;
-  const mine = startAnalysis((api) =>
-    api.capacity(
-      doc,
-      request,
-      Comlink.proxy((run: CapacityRun) => dispatch({ type: 'run', run })),
-    ),
+  search.start(
+    (api) =>
+      api.capacity(
+        doc,
+        request,
+        Comlink.proxy((run: CapacityRun) => dispatch({ type: 'run', run })),
+      ),
+    (answer) => {
+      if (answer.ok) dispatch({ type: 'done', result: answer.value.result });
+      else dispatch({ type: 'failed', problem: answer.problem });
+    },
   );
-  job = mine;
-  void mine.answer.then((answer) => {
-    if (job === mine) job = null;
-    if (answer.ok) dispatch({ type: 'done', result: answer.value.result });
-    else dispatch({ type: 'failed', problem: answer.problem });
-  });
 }
 
 /**
@@ -138,7 +136,7 @@ export function LimitPanel() {
     <div className="analysis-panel">
       <AnalysisForm
         label={t('charts.tab.limit')}
-        run={{ label: t('limit.find'), running, start: find, cancel: () => job?.cancel() }}
+        run={{ label: t('limit.find'), running, start: find, cancel: search.cancel }}
         csv={{
           title: t('limit.exportCsvTitle'),
           file: 'archsim-knee.csv',

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Doc } from '../model/document.ts';
 import { useStore } from '../store/store.ts';
-import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
+import { JobSlot } from './JobSlot.ts';
 
 /** Wait this long after an edit before estimating, ms: typing a number is one estimate, not five. */
 const SETTLE_MS = 250;
@@ -14,18 +14,16 @@ const SETTLE_MS = 250;
  */
 export function LiveEstimate() {
   useEffect(() => {
-    let job: AnalysisJob<unknown> | null = null;
+    const estimating = new JobSlot();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const estimate = (doc: Doc) => {
-      job?.cancel();
-      const mine = startAnalysis(async (api) => api.estimate(doc));
-      job = mine;
-      void mine.answer.then((answer) => {
-        if (job !== mine) return;
-        job = null;
-        if (answer.ok) useStore.getState().setEstimate(answer.value);
-        else if (answer.problem.code !== 'worker.cancelled') useStore.getState().setEstimate(null);
-      });
+      estimating.start(
+        async (api) => api.estimate(doc),
+        (answer) => {
+          if (answer.ok) useStore.getState().setEstimate(answer.value);
+          else if (answer.problem.code !== 'worker.cancelled') useStore.getState().setEstimate(null);
+        },
+      );
     };
     const schedule = (doc: Doc) => {
       if (timer !== null) clearTimeout(timer);
@@ -41,7 +39,7 @@ export function LiveEstimate() {
     return () => {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
-      job?.cancel();
+      estimating.cancel();
     };
   }, []);
   return null;

@@ -12,12 +12,12 @@ import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
 import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
-import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { stoppedRun } from './analysisRun.ts';
+import { JobSlot } from './JobSlot.ts';
 import { NumberField, RunLengthField } from './NumberField.tsx';
 import { useFields } from './useFields.ts';
 
-let job: AnalysisJob<unknown> | null = null;
+const ranking = new JobSlot();
 
 /** Bars the tornado shows: the largest effects. */
 const BARS = 8;
@@ -25,28 +25,25 @@ const LOW_COLOR = '#1565c0';
 const HIGH_COLOR = '#ef6c00';
 
 function startSensitivity(delta: number, seeds: number, durationSec: number | undefined): void {
-  job?.cancel();
   const s = useStore.getState();
   const set = s.setSensitivity;
   const doc = s.doc;
   set({ status: 'running', runs: 0, result: null, problem: null, doc });
-  const mine = startAnalysis((api) =>
-    api.sensitivity(
-      doc,
-      { delta, seeds, durationSec },
-      Comlink.proxy((runs: number) => {
-        if (job === mine) set({ status: 'running', runs, result: null, problem: null, doc });
-      }),
-    ),
+  const mine = ranking.start(
+    (api) =>
+      api.sensitivity(
+        doc,
+        { delta, seeds, durationSec },
+        Comlink.proxy((runs: number) => {
+          if (ranking.holds(mine)) set({ status: 'running', runs, result: null, problem: null, doc });
+        }),
+      ),
+    (answer) => {
+      // Only the current job writes this state: it is still this job's, with its last count of runs.
+      const now = useStore.getState().sensitivity;
+      set(answer.ok ? { ...now, status: 'done', result: answer.value } : stoppedRun(now, answer.problem));
+    },
   );
-  job = mine;
-  void mine.answer.then((answer) => {
-    if (job !== mine) return;
-    job = null;
-    // Only the current job writes this state: it is still this job's, with its last count of runs.
-    const now = useStore.getState().sensitivity;
-    set(answer.ok ? { ...now, status: 'done', result: answer.value } : stoppedRun(now, answer.problem));
-  });
 }
 
 /**
@@ -87,7 +84,7 @@ export function SensitivityPanel() {
     <div className="analysis-panel">
       <AnalysisForm
         label={t('charts.tab.sensitivity')}
-        run={{ label: t('sensitivity.run'), running, start: run, cancel: () => job?.cancel() }}
+        run={{ label: t('sensitivity.run'), running, start: run, cancel: ranking.cancel }}
         csv={{
           title: t('sensitivity.exportCsvTitle'),
           file: 'archsim-sensitivity.csv',

@@ -10,8 +10,8 @@ import { useStore } from '../store/store.ts';
 import { AnalysisForm } from './AnalysisForm.tsx';
 import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
-import { type AnalysisJob, startAnalysis } from './analysisClient.ts';
 import { CiChart } from './CiChart.tsx';
+import { JobSlot } from './JobSlot.ts';
 import { NumberField, RunLengthField } from './NumberField.tsx';
 import {
   doneRuns,
@@ -23,27 +23,25 @@ import {
 } from './sweepState.ts';
 import { useFields } from './useFields.ts';
 
-let job: AnalysisJob<unknown> | null = null;
+const sweep = new JobSlot();
 
 function startSweep(path: string, values: number[], seeds: number, durationSec: number | undefined): void {
-  job?.cancel();
   const s = useStore.getState();
   const dispatch = s.sweepDispatch;
   const doc = s.doc;
   dispatch({ type: 'start', path, values, seeds, doc });
-  const mine = startAnalysis((api) =>
-    api.sweep(
-      doc,
-      { path, values, seeds, durationSec },
-      Comlink.proxy((index: number, metrics: RunMetrics) => dispatch({ type: 'run', index, metrics })),
-    ),
+  sweep.start(
+    (api) =>
+      api.sweep(
+        doc,
+        { path, values, seeds, durationSec },
+        Comlink.proxy((index: number, metrics: RunMetrics) => dispatch({ type: 'run', index, metrics })),
+      ),
+    (answer) => {
+      if (answer.ok) dispatch({ type: 'done', result: answer.value });
+      else dispatch({ type: 'failed', problem: answer.problem });
+    },
   );
-  job = mine;
-  void mine.answer.then((answer) => {
-    if (job === mine) job = null;
-    if (answer.ok) dispatch({ type: 'done', result: answer.value });
-    else dispatch({ type: 'failed', problem: answer.problem });
-  });
 }
 
 /** The range a sweep starts from: from and to empty for half and twice the parameter's value. */
@@ -107,7 +105,7 @@ export function SweepPanel() {
           running,
           enabled: parameters.length > 0,
           start: run,
-          cancel: () => job?.cancel(),
+          cancel: sweep.cancel,
         }}
         csv={{
           title: t('sweep.exportCsvTitle'),
