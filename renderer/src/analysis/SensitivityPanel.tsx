@@ -13,6 +13,7 @@ import { AnalysisForm } from './AnalysisForm.tsx';
 import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { stoppedRun } from './analysisRun.ts';
+import { runLengthSec, wholeNumber } from './fieldText.ts';
 import { JobSlot } from './JobSlot.ts';
 import { NumberField, RunLengthField } from './NumberField.tsx';
 import { useFields } from './useFields.ts';
@@ -60,17 +61,13 @@ export function SensitivityPanel() {
   const result = state.result;
   const run = () => {
     const delta = Number(form.delta) / 100;
-    const seeds = Number(form.seeds);
-    const duration = form.durationSec.trim() === '' ? undefined : Number(form.durationSec);
-    if (!(delta > 0 && delta < 1) || !Number.isInteger(seeds) || seeds < 2 || seeds > 20) {
+    const seeds = wholeNumber(form.seeds, 2, 20);
+    const durationSec = runLengthSec(form.durationSec);
+    if (!(delta > 0 && delta < 1) || seeds === null || durationSec === null) {
       setWrong(true);
       return;
     }
-    if (duration !== undefined && !(duration > 0 && duration <= 86_400)) {
-      setWrong(true);
-      return;
-    }
-    startSensitivity(delta, seeds, duration);
+    startSensitivity(delta, seeds, durationSec);
   };
 
   const statusWords = {

@@ -11,6 +11,7 @@ import { AnalysisForm } from './AnalysisForm.tsx';
 import { AnalysisResult } from './AnalysisResult.tsx';
 import { AnalysisStatus } from './AnalysisStatus.tsx';
 import { CiChart } from './CiChart.tsx';
+import { runLengthSec, wholeNumber } from './fieldText.ts';
 import { JobSlot } from './JobSlot.ts';
 import { NumberField, RunLengthField } from './NumberField.tsx';
 import {
@@ -76,14 +77,13 @@ export function SweepPanel() {
 
   const run = () => {
     const values = linearValues(from, to, Number(range.count));
-    const seeds = Number(range.seeds);
-    const duration = range.durationSec.trim() === '' ? undefined : Number(range.durationSec);
-    const durationOk = duration === undefined || (duration > 0 && duration <= 86_400);
-    if (!chosen || values === null || !Number.isInteger(seeds) || seeds < 1 || seeds > 20 || !durationOk) {
+    const seeds = wholeNumber(range.seeds, 1, 20);
+    const durationSec = runLengthSec(range.durationSec);
+    if (!chosen || values === null || seeds === null || durationSec === null) {
       setWrong(true);
       return;
     }
-    startSweep(chosen.path, values, seeds, duration);
+    startSweep(chosen.path, values, seeds, durationSec);
   };
 
   const total = state.runs.length;

@@ -9,6 +9,7 @@ import { parseSlo, type Slo, slosHold, sloValue } from '../../../sim-core/analys
 import { type Estimate, estimate } from '../../../sim-core/analysis/stats.ts';
 import type { Doc } from '../model/document.ts';
 import { type RunState, stoppedRun } from './analysisRun.ts';
+import { runLengthSec, wholeNumber } from './fieldText.ts';
 
 /** The latency statistics an SLO can bound, as `archsim capacity --slo` writes them. */
 export const LATENCY_METRICS = ['p99', 'p90', 'p50', 'mean'] as const;
@@ -65,17 +66,9 @@ export function checkForm(form: LimitForm): FormCheck {
   if (seeds === null) return { ok: false, field: 'seeds' };
   const maxSeeds = wholeNumber(form.maxSeeds, 1, 200);
   if (maxSeeds === null || maxSeeds < seeds) return { ok: false, field: 'maxSeeds' };
-  let durationSec: number | undefined;
-  if (form.durationSec.trim() !== '') {
-    durationSec = Number(form.durationSec);
-    if (!(durationSec > 0 && durationSec <= 86_400)) return { ok: false, field: 'durationSec' };
-  }
+  const durationSec = runLengthSec(form.durationSec);
+  if (durationSec === null) return { ok: false, field: 'durationSec' };
   return { ok: true, slos, seeds, maxSeeds, durationSec };
-}
-
-function wholeNumber(text: string, min: number, max: number): number | null {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
 /** The panel's search: what has come back so far, then the answer. */
