@@ -61,7 +61,7 @@ test('Find the limit and Sweep mark their answers out of date after an edit, and
   await sweep.getByLabel('Seeds', { exact: true }).fill('1');
   await sweep.getByLabel('Run length (s)').fill('10');
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByTestId('sweep-status')).toHaveText('2 points × 1 seeds.', { timeout: 60_000 });
+  await expect(page.getByTestId('sweep-status')).toHaveText('2 points × 1 seed.', { timeout: 60_000 });
   await expect(page.getByTestId('sweep-stale')).toHaveCount(0);
   await app.node('database-1').click();
   const workers = page

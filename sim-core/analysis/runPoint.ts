@@ -1,6 +1,5 @@
 import { createSimulation } from '../engine/createSimulation.ts';
 import { validateTopology } from '../format/validate.ts';
-import { issueLine } from '../messages/issueText.ts';
 import { SimulationError } from '../messages/Message.ts';
 import type { Summary } from '../results/types.ts';
 import type { JsonDoc } from './paramPath.ts';
@@ -45,7 +44,8 @@ export function runTask(task: RunTask, wallClock?: () => number): RunMetrics {
     const first = result.issues[0];
     throw new SimulationError({
       code: 'analysis.point.invalid',
-      params: { issue: issueLine('en', first) },
+      // The issue as data, for each language to word (the CLI in English, the app in its own).
+      params: { issue: { code: first.code, params: first.params }, path: first.path },
       path: first.path,
     });
   }

@@ -1,3 +1,4 @@
+import { formatMessage } from '../messages/formatMessage.ts';
 import type { Message } from '../messages/Message.ts';
 
 /**
@@ -18,7 +19,8 @@ const TEXT: Record<string, (p: Record<string, unknown>) => string> = {
       tooMany: `'${p.spec}' makes more than ${p.max} values`,
     })[String(p.reason)] ?? `'${p.spec}' is not a valid SPEC`,
   'analysis.sweep.tooLarge': (p) => `the sweep would make ${p.runs} runs, more than ${p.max}`,
-  'analysis.point.invalid': (p) => `a sweep point is not a valid topology: ${p.issue}`,
+  'analysis.point.invalid': (p) =>
+    `a sweep point is not a valid topology: ${p.path}: ${formatMessage('en', p.issue as Message)}`,
   'analysis.slo.invalid': (p) =>
     `'${p.slo}' is not an SLO: write p99<200ms, p50<0.1s, mean<80ms or errors<0.1%`,
   'analysis.scale.noClient': (p) => `--scale ${p.scale}: no client with that id (or use --scale clients)`,

@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateTopology } from '../../../sim-core/format/validate.ts';
+import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { type Doc, emptyDoc } from '../model/document.ts';
 import { noticeText } from './noticeText.ts';
 
@@ -38,4 +39,25 @@ it('names the nodes of the document on screen by their labels, in the UI languag
 it('words a UI key and a core message when drawn, so a notice follows the language', () => {
   expect(noticeText('zh-CN', { key: 'chaos.notRunning' })).toMatch(/模拟尚未运行/);
   expect(noticeText('en', { message: { code: 'event.regionDown', params: {} } })).toBe('region down');
+});
+
+describe('a message of a code the app words itself', () => {
+  it('reads in the UI language, with a nested core message worded too, never as its code', () => {
+    const failed = {
+      code: 'analysis.point.invalid',
+      params: {
+        path: 'nodes[1].params.replicas',
+        issue: { code: 'value.mustBe', params: { expected: 'an integer ≥ 1', got: 0 } },
+      },
+    };
+    const en = noticeText('en', { message: failed });
+    expect(en).toMatch(/^A point of the sweep is not a valid topology: nodes\[1\]\.params\.replicas: /);
+    expect(en).toContain(formatMessage('en', failed.params.issue));
+    const zh = noticeText('zh-CN', { message: failed });
+    expect(zh).toContain('扫描中的某个点不是有效的拓扑');
+    expect(zh).toContain(formatMessage('zh-CN', failed.params.issue));
+    expect(
+      noticeText('zh-CN', { message: { code: 'analysis.scale.noClient', params: { scale: 'clients' } } }),
+    ).toBe('没有可施加负载的客户端：请先添加一个。');
+  });
 });

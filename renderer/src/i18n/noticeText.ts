@@ -1,9 +1,8 @@
 import type { ValidationIssue } from '../../../sim-core/api.ts';
-import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { issueText } from '../../../sim-core/messages/issueText.ts';
 import { type Doc, textOf } from '../model/document.ts';
 import type { NoticeText } from '../store/uiSlice.ts';
-import { type Locale, translate } from './messages.ts';
+import { type Locale, messageText, translate } from './messages.ts';
 
 /** A notice lists this many issues; the rest are counted. */
 const SHOWN_ISSUES = 6;
@@ -26,7 +25,7 @@ export function issueWhere(locale: Locale, doc: Doc, issue: ValidationIssue): st
 /** A notice in words of `locale`. */
 export function noticeText(locale: Locale, what: NoticeText): string {
   if ('key' in what) return translate(locale, what.key, what.vars);
-  if ('message' in what) return formatMessage(locale, what.message);
+  if ('message' in what) return messageText(locale, what.message);
   if ('text' in what) return what.text;
   const lines = what.issues.slice(0, SHOWN_ISSUES).map((i) => {
     // Named by label only in the document on screen; a refused file's issues keep their paths.

@@ -1,11 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { formatMessage } from '../../../sim-core/messages/formatMessage.ts';
 import { issueText } from '../../../sim-core/messages/issueText.ts';
 import type { Message } from '../../../sim-core/messages/Message.ts';
 import { countText, msText, percentText } from '../../../sim-core/messages/numberText.ts';
 import type { FieldIssue } from '../inspector/issuesFor.ts';
 import { useStore } from '../store/store.ts';
-import { type MessageKey, translate } from './messages.ts';
+import { type MessageKey, messageText, translate } from './messages.ts';
 
 /** `t(key, vars)` in the current UI language. */
 export function useT() {
@@ -19,7 +18,7 @@ export function useT() {
 /** `words(message)`: a core message (validator issue, engine event, run error) in the UI language. */
 export function useWords() {
   const locale = useStore((s) => s.locale);
-  return useCallback((m: Message) => formatMessage(locale, m), [locale]);
+  return useCallback((m: Message) => messageText(locale, m), [locale]);
 }
 
 /** `words(issue, percent)`: a validator issue as a field or group shows it, in the UI language. */

@@ -62,10 +62,7 @@ describe('the circuit breaker’s scope in the edge inspector', () => {
     show(docWith({ errorRatio: 0.5 }));
     const scope = field('Scope');
     expect(scope?.value).toBe('shared');
-    expect([...(scope?.options ?? [])].map((o) => o.textContent)).toEqual([
-      'shared',
-      'per caller instance',
-    ]);
+    expect([...(scope?.options ?? [])].map((o) => o.textContent)).toEqual(['shared', 'per caller instance']);
     if (!scope) return;
     choose(scope, 'perInstance');
     expect(breaker()).toEqual({ errorRatio: 0.5, scope: 'perInstance' });
