@@ -17,6 +17,7 @@ import { raftMessage } from './nodes/raft.ts';
 import { electionOver, replicaUp, rollingStep } from './nodes/replicas.ts';
 import { type ServerRt, workDone } from './nodes/server.ts';
 import type { Recorder } from './Recorder.ts';
+import type { ScopeAcc } from './ScopeAcc.ts';
 import { applyScenario, type EventState } from './scenario.ts';
 
 /**
@@ -32,6 +33,13 @@ export class World implements Dispatcher {
   readonly calls;
   readonly segs;
   nodes: NodeRt[] = [];
+  /**
+   * Each node's NodeKind and metrics, by node index. NOTE: the hot path reads these instead of
+   * `nodes[i].kind` and `nodes[i].acc`: the nodes are of seven classes, so a read through them is a
+   * megamorphic property load at every hop; a typed array and an array of one class are not.
+   */
+  kindOf = new Uint8Array(0);
+  accOf: ScopeAcc[] = [];
   /**
    * The nodes again, one array per kind, indexed by node index (holes elsewhere): a kind's code reads
    * its own class only, so V8 keeps its property reads monomorphic.

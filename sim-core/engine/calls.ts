@@ -261,9 +261,9 @@ function callDone(w: World, c: number, code: number, head: number, tail: number)
 /** Job `j` is done at its node with `code`: release what it holds, count it, answer its caller. */
 export function finishJob(w: World, j: number, code: number): void {
   const jobs = w.jobs;
-  const node = w.nodes[jobs.node[j]];
-  release(w, node, j);
-  const acc = node.acc;
+  const index = jobs.node[j];
+  release(w, index, j);
+  const acc = w.accOf[index];
   if (code === OK) {
     acc.completions++;
     acc.cumFinished++;

@@ -262,6 +262,8 @@ export function compile(topology: Topology, options: SimulationOptions = {}): Wo
     }
     e.nodes.push(node);
   });
+  e.kindOf = Uint8Array.from(e.nodes, (n) => n.kind);
+  e.accOf = e.nodes.map((n) => n.acc);
 
   const regionLatency = (a: string, b: string) => {
     const entry = topology.regionLatencyMs.find(

@@ -5,7 +5,6 @@ import type { World } from '../World.ts';
 import { balancerArrive, balancerRoute } from './balancer.ts';
 import { cacheArrive, cacheChildDone, cacheResume } from './cache.ts';
 import { finishRoot } from './client.ts';
-import type { NodeRt } from './NodeRt.ts';
 import { poolArrive, poolRelease } from './pool.ts';
 import { messageChildDone, queueArrive } from './queue.ts';
 import { afterWork, serverArrive, serverRelease, stageChildDone } from './server.ts';
@@ -27,7 +26,7 @@ import { afterWork, serverArrive, serverRelease, stageChildDone } from './server
 /** Job `j` has arrived at its node. */
 export function deliver(w: World, j: number): void {
   const index = w.jobs.node[j];
-  switch (w.nodes[index].kind) {
+  switch (w.kindOf[index]) {
     case NodeKind.service:
     case NodeKind.database:
       serverArrive(w, w.servers[index], j);
@@ -50,9 +49,8 @@ export function deliver(w: World, j: number): void {
 /** Job `j`'s pure delay at its node is over. */
 export function delayOver(w: World, j: number): void {
   const index = w.jobs.node[j];
-  const node = w.nodes[index];
   seg(w, j, index, Phase.work, w.k.now - w.jobs.phaseStart[j]);
-  switch (node.kind) {
+  switch (w.kindOf[index]) {
     case NodeKind.service:
     case NodeKind.database:
       afterWork(w, j);
@@ -72,7 +70,7 @@ export function delayOver(w: World, j: number): void {
 /** Caller job `j` learns the outcome of its call along `edge`, with the call's critical path. */
 export function childDone(w: World, j: number, edge: EdgeRt, code: number, head: number, tail: number): void {
   const index = w.jobs.node[j];
-  switch (w.nodes[index].kind) {
+  switch (w.kindOf[index]) {
     case NodeKind.client:
       finishRoot(w, j, code, head);
       return;
@@ -96,15 +94,15 @@ export function childDone(w: World, j: number, edge: EdgeRt, code: number, head:
   }
 }
 
-/** Job `j` finishes at `node`: what it holds there is given back. */
-export function release(w: World, node: NodeRt, j: number): void {
-  switch (node.kind) {
+/** Job `j` finishes at node `index`: what it holds there is given back. */
+export function release(w: World, index: number, j: number): void {
+  switch (w.kindOf[index]) {
     case NodeKind.service:
     case NodeKind.database:
-      serverRelease(w, w.servers[node.index], j);
+      serverRelease(w, w.servers[index], j);
       return;
     case NodeKind.pool:
-      poolRelease(w, w.pools[node.index], j);
+      poolRelease(w, w.pools[index], j);
       return;
   }
 }
