@@ -6,13 +6,16 @@
  * stays exact).
  *
  * Memory follows what is recorded: an octave's 64 counters are allocated when a value first falls in
- * it (256 bytes), so an idle histogram costs a few dozen bytes and a busy one a few kilobytes — a
+ * it (128 bytes), so an idle histogram costs a few dozen bytes and a busy one a few kilobytes — a
  * topology of thousands of nodes and edges keeps thousands of them.
  *
  * NOTE: the bucket index comes straight from the IEEE-754 bits (exponent and top 6 mantissa bits), with
  * no Math.log: recording is a few integer operations, since every completed request records here
- * several times. Counters start at 16 bits; one that would wrap moves its octave to 32 bits, then to
- * 64-bit floats, so the many scopes that see a few thousand requests cost 128 bytes per octave.
+ * several times. The counters of all allocated octaves sit in one Uint16Array, found through a small
+ * table of offsets per octave: recording and scans touch typed arrays of fixed types, where a list of
+ * per-octave arrays of three counter widths made every counter access polymorphic. The many scopes
+ * that see a few thousand requests cost 128 bytes per octave; a counter that wraps carries 2^16 into
+ * a float64 beside it (allocated for the histogram on its first wrap), so counts stay exact.
  */
 const SUB_BITS = 6;
 const SUBS = 1 << SUB_BITS;
@@ -55,9 +58,12 @@ export function bucketMidpoint(index: number): number {
   return 2 ** ((i >> SUB_BITS) + MIN_EXP) * (1 + ((i & (SUBS - 1)) + 0.5) / SUBS);
 }
 
-type Counters = Uint16Array | Uint32Array | Float64Array;
-/** The octave list of a histogram that has seen no positive value: shared, never written. */
-const NO_OCTAVES: (Counters | undefined)[] = [];
+/** What a 16-bit counter carries into its float64 when it wraps. */
+const WRAP = 0x10000;
+/** The offsets of a histogram that has seen no positive value (none allocated): shared, never written. */
+const NO_OFFSETS = new Int16Array(OCTAVES).fill(-1);
+const NO_COUNTS = new Uint16Array(0);
+const NO_CARRIES = new Float64Array(0);
 
 export class LogHistogram {
   /** Values that counted as 0. */
@@ -65,8 +71,12 @@ export class LogHistogram {
   count = 0;
   sum = 0;
   max = 0;
-  /** Per octave, its 64 counters, or undefined while the octave is empty (the list itself is made on the first positive value). */
-  private octaves: (Counters | undefined)[] = NO_OCTAVES;
+  /** Per octave, where its 64 counters start in `counts`, or -1 while the octave is empty. */
+  private offsets = NO_OFFSETS;
+  /** The allocated octaves' counters, 64 each, in the order the octaves were first reached. */
+  private counts = NO_COUNTS;
+  /** Laid out as `counts`: how many times each counter wrapped; empty until one has. */
+  private carries = NO_CARRIES;
   /** Lowest and highest positive bucket touched since the last reset: bounds every scan. */
   private lo = BUCKETS;
   private hi = -1;
@@ -83,12 +93,11 @@ export class LogHistogram {
       return b;
     }
     const i = b - 1;
-    const o = i >> SUB_BITS;
-    const counters = this.octaves[o] ?? this.allocate(o);
-    const k = i & (SUBS - 1);
-    // Read back what was stored: `++counters[k]` evaluates to the unwrapped sum, never to 0.
-    counters[k]++;
-    if (counters[k] === 0) this.widen(o, k);
+    let offset = this.offsets[i >> SUB_BITS];
+    if (offset < 0) offset = this.allocate(i >> SUB_BITS);
+    const at = offset + (i & (SUBS - 1));
+    // `++` evaluates to the sum before the store wraps it: 2^16 once the counter has wrapped to 0.
+    if (++this.counts[at] === WRAP) this.carriesFor()[at]++;
     if (b < this.lo) this.lo = b;
     if (b > this.hi) this.hi = b;
     return b;
@@ -97,8 +106,15 @@ export class LogHistogram {
   /** Samples in bucket `b`. */
   countAt(b: number): number {
     if (b === ZERO_BUCKET) return this.zeros;
-    const counters = this.octaves[(b - 1) >> SUB_BITS];
-    return counters === undefined ? 0 : counters[(b - 1) & (SUBS - 1)];
+    return this.at((b - 1) >> SUB_BITS, (b - 1) & (SUBS - 1));
+  }
+
+  /** The count of counter `s` of octave `o`, carries included. */
+  private at(o: number, s: number): number {
+    const offset = this.offsets[o];
+    if (offset < 0) return 0;
+    const n = this.counts[offset + s];
+    return this.carries.length === 0 ? n : n + this.carries[offset + s] * WRAP;
   }
 
   /** Lowest and highest positive bucket holding samples (an empty range when there are none). */
@@ -112,9 +128,7 @@ export class LogHistogram {
 
   /** Octaves holding counters (each 64 of them): what the histogram costs in memory. */
   allocatedOctaves(): number {
-    let n = 0;
-    for (let o = 0; o < OCTAVES; o++) if (this.octaves[o] !== undefined) n++;
-    return n;
+    return this.counts.length / SUBS;
   }
 
   mean(): number | null {
@@ -143,9 +157,8 @@ export class LogHistogram {
       }
       let found = -1;
       while (o <= lastOctave) {
-        const counters = this.octaves[o];
-        if (counters !== undefined) {
-          while (s < SUBS && seen + counters[s] < rank) seen += counters[s++];
+        if (this.offsets[o] >= 0) {
+          while (s < SUBS && seen + this.at(o, s) < rank) seen += this.at(o, s++);
           if (s < SUBS) {
             found = 1 + (o << SUB_BITS) + s;
             break;
@@ -165,15 +178,14 @@ export class LogHistogram {
     this.zeros += other.zeros;
     if (other.hi >= other.lo) {
       for (let o = (other.lo - 1) >> SUB_BITS; o <= (other.hi - 1) >> SUB_BITS; o++) {
-        const from = other.octaves[o];
-        if (from === undefined) continue;
-        let to = this.octaves[o] ?? this.allocate(o);
+        if (other.offsets[o] < 0) continue;
+        const offset = this.offsets[o] >= 0 ? this.offsets[o] : this.allocate(o);
         for (let s = 0; s < SUBS; s++) {
-          const n = from[s];
+          const n = other.at(o, s);
           if (n === 0) continue;
-          const sum = to[s] + n;
-          while (sum > largest(to)) to = this.widen(o, -1);
-          to[s] = sum;
+          const sum = this.at(o, s) + n;
+          this.counts[offset + s] = sum % WRAP;
+          if (sum >= WRAP || this.carries.length > 0) this.carriesFor()[offset + s] = Math.floor(sum / WRAP);
         }
       }
       if (other.lo < this.lo) this.lo = other.lo;
@@ -186,9 +198,8 @@ export class LogHistogram {
 
   /** Empties the histogram, keeping the octaves it has allocated (they are likely to fill again). */
   reset(): void {
-    if (this.hi >= this.lo) {
-      for (let o = (this.lo - 1) >> SUB_BITS; o <= (this.hi - 1) >> SUB_BITS; o++) this.octaves[o]?.fill(0);
-    }
+    this.counts.fill(0);
+    this.carries.fill(0);
     this.lo = BUCKETS;
     this.hi = -1;
     this.zeros = 0;
@@ -197,31 +208,25 @@ export class LogHistogram {
     this.max = 0;
   }
 
-  private allocate(o: number): Counters {
-    if (this.octaves === NO_OCTAVES) this.octaves = new Array(OCTAVES);
-    const counters = new Uint16Array(SUBS);
-    this.octaves[o] = counters;
-    return counters;
+  /** Gives octave `o` its 64 counters at the end of `counts`; returns where they start. */
+  private allocate(o: number): number {
+    if (this.offsets === NO_OFFSETS) this.offsets = new Int16Array(OCTAVES).fill(-1);
+    const offset = this.counts.length;
+    this.counts = grownTo(this.counts, new Uint16Array(offset + SUBS));
+    if (this.carries.length > 0) this.carries = grownTo(this.carries, new Float64Array(offset + SUBS));
+    this.offsets[o] = offset;
+    return offset;
   }
 
-  /**
-   * A counter of octave `o` wrapped (at `wrapped`, or -1 for none yet): the octave moves to the next
-   * wider counters (16 → 32 bits → 64-bit floats), the wrapped one holding its true count.
-   */
-  private widen(o: number, wrapped: number): Counters {
-    const from = this.octaves[o] as Counters;
-    const wide = from instanceof Uint16Array ? Uint32Array.from(from) : Float64Array.from(from);
-    if (wrapped >= 0) wide[wrapped] = largest(from) + 1;
-    this.octaves[o] = wide;
-    return wide;
+  /** The carries, allocated on the first wrap. */
+  private carriesFor(): Float64Array {
+    if (this.carries.length === 0) this.carries = new Float64Array(this.counts.length);
+    return this.carries;
   }
 }
 
-/** The largest count `counters` can hold. */
-function largest(counters: Counters): number {
-  return counters instanceof Uint16Array
-    ? 0xffff
-    : counters instanceof Uint32Array
-      ? 0xffffffff
-      : Number.POSITIVE_INFINITY;
+/** `to` (longer) holding `from`'s values at the front. */
+function grownTo<T extends Uint16Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
