@@ -132,11 +132,32 @@ export class ArchSimApp {
     await expect(this.page.getByTestId('status-p99')).toHaveText(/p99 \(last \d+ s\) \d+(\.\d+)? ms/);
   }
 
-  /** Opens files through the Open button and the browser's file chooser. */
+  /**
+   * Opens files through the Open button and the browser's file chooser, then waits until the view has
+   * framed the document: the app fits the view a moment after a load, once the nodes are measured, and
+   * on a loaded machine that moment can come after a test has started to drag.
+   */
   async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.toolbarButton('Open').click();
     await (await chooser).setFiles(file);
+    await this.settledView();
+  }
+
+  /** Waits until the canvas's pan and zoom have stayed the same for 300 ms (at most 5 s). */
+  async settledView(): Promise<void> {
+    const viewport = this.page.locator('.react-flow__viewport');
+    const transform = () => viewport.evaluate((el) => getComputedStyle(el).transform).catch(() => '');
+    let last = await transform();
+    let since = Date.now();
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
+      await this.page.waitForTimeout(100);
+      const now = await transform();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since >= 300) return;
+    }
   }
 
   /** Clicks `button` and collects the `count` downloads it starts. */

@@ -56,9 +56,17 @@ export async function layoutCanvas(
   fitSoon(flow);
 }
 
-/** Fits the view once React Flow has drawn the nodes at their new places. */
+/**
+ * Fits the view once React Flow has drawn the nodes at their new places, unless the document was
+ * edited meanwhile: on a busy machine the moment can come late, and the view must not move under a
+ * user who has started working.
+ */
 export function fitSoon(flow: Pick<ReactFlowInstance<FlowNode>, 'fitView'>): void {
-  setTimeout(() => void flow.fitView(fitOptions(useStore.getState().minimapShown)), 60);
+  const doc = useStore.getState().doc;
+  setTimeout(() => {
+    const s = useStore.getState();
+    if (s.doc === doc) void flow.fitView(fitOptions(s.minimapShown));
+  }, 60);
 }
 
 /** The part of the canvas no overlay covers, in flow coordinates; null before the canvas is laid out. */
