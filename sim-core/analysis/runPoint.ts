@@ -36,7 +36,8 @@ export interface RunMetrics {
 
 /**
  * Validates and runs one task to its end. Throws a `SimulationError` `analysis.point.invalid` (with
- * the first problem's `issue`) if the document is not a valid topology, e.g. a sweep value out of range.
+ * the first problem's `issue`) if the document is not a valid topology, e.g. a sweep value out of range,
+ * and `analysis.duration.warmup` if the run would end within its warm-up (nothing would be measured).
  */
 export function runTask(task: RunTask, wallClock?: () => number): RunMetrics {
   const result = validateTopology(task.doc);
@@ -47,6 +48,16 @@ export function runTask(task: RunTask, wallClock?: () => number): RunMetrics {
       // The issue as data, for each language to word (the CLI in English, the app in its own).
       params: { issue: { code: first.code, params: first.params }, path: first.path },
       path: first.path,
+    });
+  }
+  const { warmupSec } = result.topology.scenario;
+  const durationSec = task.durationSec ?? result.topology.scenario.durationSec;
+  if (durationSec <= warmupSec) {
+    // Nothing after the warm-up is measured: every SLO would 'hold' and every point look the same.
+    throw new SimulationError({
+      code: 'analysis.duration.warmup',
+      params: { durationSec, warmupSec },
+      path: 'scenario.warmupSec',
     });
   }
   const sim = createSimulation(result.topology, {

@@ -18,6 +18,8 @@ const TEXT: Record<string, (p: Record<string, unknown>) => string> = {
       factor: `'${p.spec}': a log range needs FROM > 0, TO ≥ FROM and a factor above 1`,
       tooMany: `'${p.spec}' makes more than ${p.max} values`,
     })[String(p.reason)] ?? `'${p.spec}' is not a valid SPEC`,
+  'analysis.duration.warmup': (p) =>
+    `a run of ${p.durationSec} s ends within its ${p.warmupSec} s warm-up, so it measures nothing: give a longer --duration`,
   'analysis.sweep.tooLarge': (p) => `the sweep would make ${p.runs} runs, more than ${p.max}`,
   'analysis.point.invalid': (p) =>
     `a sweep point is not a valid topology: ${p.path}: ${formatMessage('en', p.issue as Message)}`,

@@ -126,7 +126,14 @@ describe('archsim sweep', () => {
       'is not a list',
     );
     expect((await cli('sweep', file, '--vary', 'nodes.api.params.replicas=0,1')).stderr).toContain(
-      'a sweep point is not a valid topology: nodes[1].params.replicas',
+      'a sweep point is not a valid topology: nodes[1].params.replicas: must be',
     );
+    // A run that ends within its 2 s warm-up would measure nothing and make every point alike.
+    expect(await cli('sweep', file, ...VARY, '--workers', '1', '--duration', '2')).toEqual({
+      code: EXIT_USAGE,
+      stdout: '',
+      stderr:
+        'archsim: a run of 2 s ends within its 2 s warm-up, so it measures nothing: give a longer --duration\n',
+    });
   });
 });

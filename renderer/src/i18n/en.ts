@@ -586,6 +586,8 @@ export const en = {
   'analysis.point.invalid': 'A point of the sweep is not a valid topology: {path}: {issue}',
   'analysis.spec.invalid':
     'The values “{spec}” cannot be read: write a list (1,2,4) or a range (FROM:TO:STEP).',
+  'analysis.duration.warmup':
+    'A run of {durationSec} s ends within its {warmupSec} s warm-up, so it measures nothing: give a longer Run length.',
   'analysis.sweep.tooLarge': 'The sweep would make {runs} runs, more than {max}: use fewer values or seeds.',
   'analysis.slo.invalid': 'The SLO “{slo}” cannot be read.',
   'analysis.scale.noClient': 'There is no client to load: add one first.',

@@ -566,6 +566,8 @@ export const zhCN: Record<MessageKey, string> = {
   'analysis.stale': '已过期：得出这个答案之后文档有改动。请重新运行。',
   'analysis.point.invalid': '扫描中的某个点不是有效的拓扑：{path}：{issue}',
   'analysis.spec.invalid': '无法读取取值“{spec}”：请写成列表（1,2,4）或范围（起点:终点:步长）。',
+  'analysis.duration.warmup':
+    '{durationSec} 秒的运行在 {warmupSec} 秒的预热期内就结束了，什么也测不到：请加长运行时长。',
   'analysis.sweep.tooLarge': '这次扫描需要运行 {runs} 次，超过上限 {max}：请减少取值或种子数。',
   'analysis.slo.invalid': '无法读取 SLO“{slo}”。',
   'analysis.scale.noClient': '没有可施加负载的客户端：请先添加一个。',
