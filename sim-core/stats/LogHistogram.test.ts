@@ -96,6 +96,20 @@ describe('LogHistogram', () => {
     b.merge(b);
     expect(b.countAt(bucketOf(3))).toBe(80_000);
     expect(b.quantile(0.5)).toBeCloseTo(3, 1);
+    // Both sides wrapped already, and their low parts wrap once more when added.
+    a.merge(b);
+    expect(a.countAt(bucketOf(3))).toBe(150_000);
+    const c = new LogHistogram();
+    c.record(3);
+    c.merge(a);
+    expect(c.countAt(bucketOf(3))).toBe(150_001);
+    expect(c.quantiles([0.5, 0.99])).toEqual(a.quantiles([0.5, 0.99]));
+    // Merged into itself after wrapping, with the low parts wrapping again on the second merge.
+    const d = new LogHistogram();
+    for (let i = 0; i < 50_000; i++) d.record(3);
+    d.merge(d);
+    d.merge(d);
+    expect(d.countAt(bucketOf(3))).toBe(200_000);
   });
 
   it('keeps counting past 2³² in one bucket', () => {
