@@ -27,8 +27,15 @@ test('the tornado ranks the parameters as archsim sensitivity does', async ({ ap
   const [csv] = await app.downloads(form.getByRole('button', { name: 'CSV' }), 1);
   const text = (await cli).files.get('sensitivity.csv') ?? '';
   expect(await downloadText(csv)).toBe(text);
+  // Every run counted, the last one too: two seeds of the baseline and of each move down and up.
+  const rows = text.slice(1).split('\r\n');
+  const ranked = rows.filter((line) => line !== '').length - 1;
+  expect(ranked).toBeGreaterThan(0);
+  await expect(page.getByTestId('sensitivity-status')).toContainText(
+    `${ranked} parameters ranked by their effect on p99, ${2 * (1 + 2 * ranked)} runs.`,
+  );
   // The tornado's top bar is the CLI's rank 1.
-  const first = text.slice(1).split('\r\n')[1].split(',')[1];
+  const first = rows[1].split(',')[1];
   await expect(page.locator('.tornado-row').first()).toContainText(
     first.replace(/^nodes\.|^edges\./, '').replace('.params.', ' · '),
   );

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { validateTopology } from '../format/validate.ts';
 import { exponential, topology } from '../test/simHarness.ts';
 import { createAnalysisWorkerApi } from './analysisWorkerApi.ts';
 import { type CapacityRun, findCapacity } from './capacity.ts';
 import type { JsonDoc } from './paramPath.ts';
-import { inProcessRunner } from './runPoint.ts';
+import { inProcessRunner, type TaskRunner } from './runPoint.ts';
+import { sensitivity } from './sensitivity.ts';
 import { parseSlo } from './slo.ts';
 
 const doc = {
@@ -60,6 +62,34 @@ describe('the analysis worker API', () => {
     const [low, , high] = answer.value.runs;
     expect(high.utilization.api).toBeGreaterThan(low.utilization.api * 2);
     expect(answer.value.runs[0].seed).toBe(3);
+  });
+
+  it('ranks parameters as archsim sensitivity does, and answers with the final count of runs', async () => {
+    const api = createAnalysisWorkerApi();
+    const reported: number[] = [];
+    const answer = await api.sensitivity(doc, { delta: 0.2, seeds: 2, durationSec: 20 }, (n) =>
+      reported.push(n),
+    );
+    if (!answer.ok) throw new Error(answer.problem.code);
+    let tasks = 0;
+    const inProcess = inProcessRunner();
+    const counting: TaskRunner = (list, onResult) => {
+      tasks += list.length;
+      return inProcess(list, onResult);
+    };
+    // As `archsim sensitivity` reads a file: validated, defaults filled in.
+    const read = validateTopology(doc);
+    if (!read.ok) throw new Error('the document does not validate');
+    const cli = await sensitivity(
+      read.topology as unknown as JsonDoc,
+      { metric: 'p99', delta: 0.2, params: [], seeds: 2, durationSec: 20 },
+      counting,
+    );
+    expect(answer.value.result).toEqual(cli);
+    expect(cli.effects.length).toBeGreaterThan(0);
+    expect(answer.value.runs).toBe(tasks);
+    // Progress counted every run up to the same total, one at a time.
+    expect(reported).toEqual(Array.from({ length: tasks }, (_, i) => i + 1));
   });
 
   it('estimates utilization by flow balance and flags ρ ≥ 1', () => {

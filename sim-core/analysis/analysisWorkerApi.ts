@@ -26,12 +26,15 @@ export interface AnalysisWorkerApi {
     request: SweepRequest,
     onRun: (index: number, metrics: RunMetrics) => void,
   ): Promise<Answer<SweepResult>>;
-  /** `archsim sensitivity --metric p99`: `onRuns` gets the count of runs finished so far. */
+  /**
+   * `archsim sensitivity --metric p99`: `onRuns` gets the count of runs finished so far. The answer
+   * carries the final count too: a callback's message can arrive after the answer's.
+   */
   sensitivity(
     doc: unknown,
     request: SensitivityRequest,
     onRuns: (runs: number) => void,
-  ): Promise<Answer<SensitivityResult>>;
+  ): Promise<Answer<SensitivityAnswer>>;
   estimate(doc: unknown): Answer<AnalyticEstimate>;
 }
 
@@ -60,6 +63,12 @@ export interface CapacityRequest {
 
 export interface CapacityAnswer {
   result: CapacityResult;
+}
+
+export interface SensitivityAnswer {
+  result: SensitivityResult;
+  /** Runs made, the baseline's included. */
+  runs: number;
 }
 
 /** A one-parameter sweep as `archsim sweep --vary PATH=v1,v2,…` takes it. */
@@ -111,7 +120,7 @@ export function createAnalysisWorkerApi(wallClock?: () => number): AnalysisWorke
             onRuns(++runs);
             onResult?.(index, metrics);
           });
-        return sensitivity(
+        const result = await sensitivity(
           validated(doc),
           {
             metric: 'p99',
@@ -122,6 +131,7 @@ export function createAnalysisWorkerApi(wallClock?: () => number): AnalysisWorke
           },
           counted,
         );
+        return { result, runs };
       }),
     estimate: (doc) => {
       try {

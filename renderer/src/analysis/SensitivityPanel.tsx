@@ -40,9 +40,14 @@ function startSensitivity(delta: number, seeds: number, durationSec: number | un
         }),
       ),
     (answer) => {
-      // Only the current job writes this state: it is still this job's, with its last count of runs.
+      // Only the current job writes this state: it is still this job's. The answer's count of runs is
+      // final; the last progress callback may not have arrived yet.
       const now = useStore.getState().sensitivity;
-      set(answer.ok ? { ...now, status: 'done', result: answer.value } : stoppedRun(now, answer.problem));
+      set(
+        answer.ok
+          ? { ...now, status: 'done', runs: answer.value.runs, result: answer.value.result }
+          : stoppedRun(now, answer.problem),
+      );
     },
   );
 }
