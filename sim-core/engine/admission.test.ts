@@ -134,4 +134,36 @@ describe('a connection pool', () => {
     const late = windowsIn(windows, 10, 30);
     expect(sum(late, (w) => nodeRow(w, 'db').arrivals) / late.length).toBeLessThanOrEqual(41);
   });
+
+  it("belongs to each caller's process: two services hold their own connections", () => {
+    // Two clients send at the same instants (evenly spaced, 10 rps each); with `apart` each calls
+    // its own service, else both call one. The pool has one connection per caller instance and the
+    // database takes 50 ms. Requests meeting at one pool instance take turns: one of each pair waits
+    // the other's 50 ms.
+    const build = (apart: boolean): Doc => ({
+      nodes: [
+        { id: 'u1', kind: 'client', params: { rateRps: 10, arrival: 'constant' } },
+        { id: 'u2', kind: 'client', params: { rateRps: 10, arrival: 'constant' } },
+        { id: 'a', kind: 'service', params: { concurrency: 10, serviceTimeMs: constant(1) } },
+        { id: 'b', kind: 'service', params: { concurrency: 10, serviceTimeMs: constant(1) } },
+        { id: 'pool', kind: 'pool', params: { maxConnections: 1 } },
+        { id: 'db', kind: 'database', params: { concurrency: 10, serviceTimeMs: constant(50) } },
+      ],
+      edges: [
+        edge('u1', 'a'),
+        edge('u2', apart ? 'b' : 'a'),
+        edge('a', 'pool'),
+        edge('b', 'pool'),
+        edge('pool', 'db'),
+      ],
+      scenario: { durationSec: 20, seed: 4 },
+    });
+    const apart = run(build(true)).summary;
+    expect(apart.nodes.pool.arrivals).toBeGreaterThan(300);
+    expect(apart.nodes.pool.waitMs.mean).toBe(0);
+    expect(apart.endToEnd.latencyMs.mean).toBeCloseTo(51, 6);
+    const shared = run(build(false)).summary;
+    expect(shared.nodes.pool.waitMs.mean).toBeCloseTo(25, 6);
+    expect(shared.endToEnd.latencyMs.mean).toBeCloseTo(51 + 25, 0);
+  });
 });

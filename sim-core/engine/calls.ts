@@ -6,6 +6,7 @@ import { balancerPick } from './nodes/balancer.ts';
 import { cacheStoreFor } from './nodes/cache.ts';
 import { childDone, deliver, release } from './nodes/kinds.ts';
 import type { NodeRt } from './nodes/NodeRt.ts';
+import { poolInstanceFor } from './nodes/pool.ts';
 import type { World } from './World.ts';
 
 /**
@@ -145,7 +146,7 @@ export function attempt(w: World, c: number): void {
     }
   } else if (targetKind === NodeKind.pool) {
     // A pool belongs to its caller's instance.
-    replica = calls.instance[c];
+    replica = poolInstanceFor(w.pools[target.index], source.index, calls.instance[c]);
   } else if (targetKind === NodeKind.cache) {
     // A per-instance cache lives in its caller's process: the job looks up that instance's store.
     replica = cacheStoreFor(w.caches[target.index], source.index, calls.instance[c]);

@@ -4,11 +4,12 @@ import { finishJob, makeCall, seg } from '../calls.ts';
 import { ErrorCode, JobState, Phase } from '../codes.ts';
 import type { World } from '../World.ts';
 import { pickEdge } from './balancer.ts';
-import { NodeRt } from './NodeRt.ts';
+import { instanceKey, NodeRt } from './NodeRt.ts';
 
 /**
  * Connection pools: `maxConnections` per caller instance (a pool belongs to the process that holds
- * it), a FIFO of waiters with an optional acquire timeout. A connection is held from acquire until the
+ * it: two services calling one pool node each hold their own per instance), a FIFO of waiters with an
+ * optional acquire timeout. A connection is held from acquire until the
  * call through it is answered. Records arrivals, waits and the number waiting.
  */
 
@@ -17,8 +18,10 @@ export class PoolRt extends NodeRt {
   acquireTimeoutMs = 0;
   /** The waiters' acquire timeouts, when `acquireTimeoutMs` > 0. */
   acquireTimeouts: TimerLine | null = null;
-  /** Per caller replica: connections in use and the FIFO of waiting jobs. */
+  /** Per pool instance: connections in use and the FIFO of waiting jobs. */
   used = new Int32Array(0);
+  /** The pool instance of each caller instance (`instanceKey`), numbered in the order they first call. */
+  readonly instanceOf = new Map<number, number>();
   waiters: IntQueue[] = [];
   /** The instance whose waiters `poolRelease` is handing connections to, or -1. */
   releasing = -1;
@@ -31,6 +34,17 @@ export class PoolRt extends NodeRt {
     this.used = used;
     while (this.waiters.length < n) this.waiters.push(new IntQueue());
   }
+}
+
+/** The pool instance a call from `callerNode`'s instance `callerInstance` takes its connection from. */
+export function poolInstanceFor(pool: PoolRt, callerNode: number, callerInstance: number): number {
+  const key = instanceKey(callerNode, callerInstance);
+  let instance = pool.instanceOf.get(key);
+  if (instance === undefined) {
+    instance = pool.instanceOf.size;
+    pool.instanceOf.set(key, instance);
+  }
+  return instance;
 }
 
 export function poolArrive(w: World, pool: PoolRt, j: number): void {
