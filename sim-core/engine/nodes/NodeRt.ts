@@ -32,11 +32,3 @@ export class NodeRt {
     readonly total: ScopeAcc,
   ) {}
 }
-
-/**
- * One number for instance `instance` of node `node` (node indices stay far below 2²¹, instances below
- * 2³²): what a pool or a per-instance cache keys its caller's process by.
- */
-export function instanceKey(node: number, instance: number): number {
-  return node * 2 ** 32 + instance;
-}

@@ -4,7 +4,7 @@ import { ErrorCode, EventKind, JobState, OK, Phase } from '../codes.ts';
 import type { World } from '../World.ts';
 import { pickEdge } from './balancer.ts';
 import { CacheStore } from './CacheStore.ts';
-import { instanceKey, NodeRt } from './NodeRt.ts';
+import { NodeRt } from './NodeRt.ts';
 
 /**
  * Caches: a lookup (a fixed hit ratio, or an LRU of `capacity` keys with a TTL), its latency, then a
@@ -44,13 +44,16 @@ export class CacheRt extends NodeRt {
   }
 }
 
+/** Node indices stay far below this, replicas below 2³²: one number keys a caller instance. */
+const REPLICA_SPAN = 2 ** 32;
+
 /**
  * The store a call from `callerNode`'s instance `callerInstance` (0 for a node with one instance)
  * looks up: 0 for a shared cache, else that instance's own, made on its first call.
  */
 export function cacheStoreFor(cache: CacheRt, callerNode: number, callerInstance: number): number {
   if (!cache.perInstance) return 0;
-  const id = instanceKey(callerNode, callerInstance);
+  const id = callerNode * REPLICA_SPAN + callerInstance;
   let store = cache.storeOf.get(id);
   if (store === undefined) {
     // Store 0 serves the first instance; the others get theirs in the order they first call.
@@ -63,7 +66,7 @@ export function cacheStoreFor(cache: CacheRt, callerNode: number, callerInstance
 
 /** The process of `callerNode`'s replica restarted: its per-instance cache starts empty. */
 export function flushInstance(cache: CacheRt, callerNode: number, callerReplica: number): void {
-  const store = cache.storeOf.get(instanceKey(callerNode, callerReplica));
+  const store = cache.storeOf.get(callerNode * REPLICA_SPAN + callerReplica);
   if (store !== undefined) cache.stores[store].flush();
 }
 

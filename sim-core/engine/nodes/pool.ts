@@ -1,10 +1,10 @@
 import type { TimerLine } from '../../kernel/TimerLine.ts';
-import { IntQueue } from '../../kernel/tables.ts';
+import { grown, IntQueue } from '../../kernel/tables.ts';
 import { finishJob, makeCall, seg } from '../calls.ts';
 import { ErrorCode, JobState, Phase } from '../codes.ts';
 import type { World } from '../World.ts';
 import { pickEdge } from './balancer.ts';
-import { instanceKey, NodeRt } from './NodeRt.ts';
+import { NodeRt } from './NodeRt.ts';
 
 /**
  * Connection pools: `maxConnections` per caller instance (a pool belongs to the process that holds
@@ -20,8 +20,12 @@ export class PoolRt extends NodeRt {
   acquireTimeouts: TimerLine | null = null;
   /** Per pool instance: connections in use and the FIFO of waiting jobs. */
   used = new Int32Array(0);
-  /** The pool instance of each caller instance (`instanceKey`), numbered in the order they first call. */
-  readonly instanceOf = new Map<number, number>();
+  /**
+   * Per caller node index: the pool instance of each of its instances (-1 until its first call),
+   * numbered across callers in the order they first call.
+   */
+  readonly instanceOf = new Map<number, Int32Array>();
+  instances = 0;
   waiters: IntQueue[] = [];
   /** The instance whose waiters `poolRelease` is handing connections to, or -1. */
   releasing = -1;
@@ -38,13 +42,14 @@ export class PoolRt extends NodeRt {
 
 /** The pool instance a call from `callerNode`'s instance `callerInstance` takes its connection from. */
 export function poolInstanceFor(pool: PoolRt, callerNode: number, callerInstance: number): number {
-  const key = instanceKey(callerNode, callerInstance);
-  let instance = pool.instanceOf.get(key);
-  if (instance === undefined) {
-    instance = pool.instanceOf.size;
-    pool.instanceOf.set(key, instance);
+  let ofCaller = pool.instanceOf.get(callerNode);
+  if (ofCaller === undefined || callerInstance >= ofCaller.length) {
+    const old = ofCaller ?? new Int32Array(0);
+    ofCaller = grown(old, Math.max(callerInstance + 1, 2 * old.length, 4), -1);
+    pool.instanceOf.set(callerNode, ofCaller);
   }
-  return instance;
+  if (ofCaller[callerInstance] < 0) ofCaller[callerInstance] = pool.instances++;
+  return ofCaller[callerInstance];
 }
 
 export function poolArrive(w: World, pool: PoolRt, j: number): void {
