@@ -157,6 +157,34 @@ describe('open (bugs in servers.ts / Engine.ts)', () => {
     });
     expect(windows[windows.length - 1].nodes.api.inFlight).toBeLessThanOrEqual(1);
   });
+
+  // A root whose call grew the job table (thousands of requests in flight) kept no record of that
+  // call: `jobs.rootCall[j] = makeCall(…)` stored into the array the growth had replaced. When the
+  // client's deadline passed, the timeout was counted on whichever edge the stale call slot belonged
+  // to, here another client's. Found by "leaves every node and edge unchanged when an unrelated
+  // client and service are added". Fix (client.ts newRoot): make the call, then store it.
+  it("counts a client's timeouts on its own edge when its requests grow the job table", () => {
+    for (const [other, timed] of [
+      [1500, 1001],
+      [1000, 1000],
+      [1234, 1357],
+    ]) {
+      const { summary } = run({
+        nodes: [
+          { id: 'other', kind: 'client', params: { arrival: 'constant', rateRps: other } },
+          { id: 'timed', kind: 'client', params: { arrival: 'constant', rateRps: timed, timeoutMs: 100 } },
+          { id: 'slowA', kind: 'service', params: { serviceTimeMs: constant(2000), maxInFlight: 100_000 } },
+          { id: 'slowB', kind: 'service', params: { serviceTimeMs: constant(2000), maxInFlight: 100_000 } },
+        ],
+        edges: [edge('other', 'slowA'), edge('timed', 'slowB')],
+        scenario: { durationSec: 6 },
+      });
+      const what = `${other} and ${timed} rps`;
+      expect(summary.edges['other->slowA'].errors.timeout, what).toBe(0);
+      expect(summary.clients.timed.errors.timeout, what).toBeGreaterThan(5000);
+      expect(summary.edges['timed->slowB'].errors.timeout, what).toBe(summary.clients.timed.errors.timeout);
+    }
+  });
 });
 
 describe('closed loops against dead services', () => {

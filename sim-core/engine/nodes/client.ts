@@ -180,7 +180,10 @@ function newRoot(w: World, c: ClientRt): void {
     finishRoot(w, j, ErrorCode.deadInstance, -1);
     return;
   }
-  jobs.rootCall[j] = makeCall(w, j, edge);
+  // NOTE: the call first, then the store: making it may grow the job table, and `jobs.rootCall`
+  // read before the call would be the array that growth left behind.
+  const call = makeCall(w, j, edge);
+  jobs.rootCall[j] = call;
 }
 
 /**
