@@ -158,6 +158,27 @@ describe('a breaker in front of a dependency that is down for F seconds', () => 
     expect(perInstance).toBeLessThanOrEqual(REPLICAS * MIN_REQUESTS + 6 * REPLICAS);
     expect(failed('shared')).toBeLessThanOrEqual(6);
   });
+
+  // A pool and a per-instance cache live in their caller's process: each api replica has its own
+  // instance of one, and a per-instance breaker on its calls onward is that replica's too.
+  it.each([
+    ['pool', { kind: 'pool', params: { maxConnections: 1000 } }],
+    ['per-instance cache', { kind: 'cache', params: { scope: 'perInstance', capacity: 1, ttlSec: 1 } }],
+  ] as const)('restarting a replica also closes the breakers on the calls of its %s', (_, hop) => {
+    const throughHop = (scope: InstanceScope): Doc => {
+      const doc = deadDependency(scope, [{ type: 'rollingRestart', atSec: 10, target: 'api', batch: 1 }]);
+      doc.nodes.push({ id: 'hop', ...hop });
+      const circuitBreaker = doc.edges?.[1].params?.circuitBreaker;
+      doc.edges = [edge('users', 'api'), edge('api', 'hop'), edge('hop', 'dep', { circuitBreaker })];
+      return doc;
+    };
+    const failed = (scope: InstanceScope) =>
+      sum(windowsIn(run(throughHop(scope)).windows, 10, 16), (w) => edgeRow(w, 'hop->dep').errors.intrinsic);
+    const perInstance = failed('perInstance');
+    expect(perInstance).toBeGreaterThanOrEqual(REPLICAS * MIN_REQUESTS);
+    expect(perInstance).toBeLessThanOrEqual(REPLICAS * MIN_REQUESTS + 6 * REPLICAS);
+    expect(failed('shared')).toBeLessThanOrEqual(6);
+  });
 });
 
 describe('replica sampling', () => {

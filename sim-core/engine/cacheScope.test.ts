@@ -107,6 +107,25 @@ describe('a per-instance cache', () => {
     expect(Math.abs(shared(16, 18) - shared(10, 15))).toBeLessThan(0.03);
   });
 
+  it('reached through a connection pool, starts empty when the replica owning the pool restarts', () => {
+    // api -> pool -> local: each api replica has its own pool instance, whose calls have their own store.
+    const doc = oneTier(2, 'perInstance', [{ type: 'rollingRestart', atSec: 15, target: 'api' }]);
+    doc.nodes.push({ id: 'pool', kind: 'pool', params: { maxConnections: 100 } });
+    doc.edges = [edge('users', 'api'), edge('api', 'pool'), edge('pool', 'local'), edge('local', 'db')];
+    const rows = (from: number, to: number) =>
+      windowsIn(run(doc).windows, from, to).map((w) => nodeRow(w, 'local'));
+    const hitRatio = (from: number, to: number) => {
+      let hits = 0;
+      let lookups = 0;
+      for (const r of rows(from, to)) {
+        hits += (r.hitRatio ?? 0) * r.arrivals;
+        lookups += r.arrivals;
+      }
+      return hits / lookups;
+    };
+    expect(hitRatio(16, 18)).toBeLessThan(hitRatio(10, 15) - 0.05);
+  });
+
   it('is flushed in every instance at once, and the flush counts every instance’s entries', () => {
     const flush: Doc['scenario']['events'] = [{ type: 'cacheFlush', atSec: 10, target: 'local' }];
     const { summary } = run(oneTier(4, 'perInstance', flush));

@@ -1,3 +1,4 @@
+import { grown } from '../../kernel/tables.ts';
 import type { Sampler } from '../../random/Sampler.ts';
 import { appendSegs, finishJob, makeCall, seg } from '../calls.ts';
 import { ErrorCode, EventKind, JobState, OK, Phase } from '../codes.ts';
@@ -23,8 +24,10 @@ export class CacheRt extends NodeRt {
   perInstance = false;
   /** Store 0 is the shared one; a per-instance cache adds one per caller instance, as callers arrive. */
   stores: CacheStore[] = [];
-  /** Per-instance: (caller node, caller replica) → store. */
-  storeOf = new Map<number, number>();
+  /** Per-instance, per caller node index: the store of each of its instances (-1 until its first call). */
+  readonly storeOf = new Map<number, Int32Array>();
+  /** Caller instances given a store so far. */
+  storesGiven = 0;
 
   /** Creates the first store: call once its parameters are set. */
   init(): void {
@@ -44,30 +47,39 @@ export class CacheRt extends NodeRt {
   }
 }
 
-/** Node indices stay far below this, replicas below 2³²: one number keys a caller instance. */
-const REPLICA_SPAN = 2 ** 32;
-
 /**
  * The store a call from `callerNode`'s instance `callerInstance` (0 for a node with one instance)
- * looks up: 0 for a shared cache, else that instance's own, made on its first call.
+ * looks up: 0 for a shared cache, else that instance's own, made on its first call. Store 0 serves
+ * the first instance to call; the others get theirs in the order they first call.
  */
 export function cacheStoreFor(cache: CacheRt, callerNode: number, callerInstance: number): number {
   if (!cache.perInstance) return 0;
-  const id = callerNode * REPLICA_SPAN + callerInstance;
-  let store = cache.storeOf.get(id);
-  if (store === undefined) {
-    // Store 0 serves the first instance; the others get theirs in the order they first call.
-    store = cache.storeOf.size === 0 ? 0 : cache.stores.length;
+  let ofCaller = cache.storeOf.get(callerNode);
+  if (ofCaller === undefined || callerInstance >= ofCaller.length) {
+    const old = ofCaller ?? new Int32Array(0);
+    ofCaller = grown(old, Math.max(callerInstance + 1, 2 * old.length, 4), -1);
+    cache.storeOf.set(callerNode, ofCaller);
+  }
+  let store = ofCaller[callerInstance];
+  if (store < 0) {
+    store = cache.storesGiven++ === 0 ? 0 : cache.stores.length;
     if (store > 0) cache.stores.push(new CacheStore(cache.capacity, cache.ttlMs));
-    cache.storeOf.set(id, store);
+    ofCaller[callerInstance] = store;
   }
   return store;
 }
 
+/** The store of `callerNode`'s instance `callerInstance` in a per-instance cache, or -1 if it has none. */
+export function ownedStore(cache: CacheRt, callerNode: number, callerInstance: number): number {
+  if (!cache.perInstance) return -1;
+  const ofCaller = cache.storeOf.get(callerNode);
+  return ofCaller !== undefined && callerInstance < ofCaller.length ? ofCaller[callerInstance] : -1;
+}
+
 /** The process of `callerNode`'s replica restarted: its per-instance cache starts empty. */
 export function flushInstance(cache: CacheRt, callerNode: number, callerReplica: number): void {
-  const store = cache.storeOf.get(callerNode * REPLICA_SPAN + callerReplica);
-  if (store !== undefined) cache.stores[store].flush();
+  const store = ownedStore(cache, callerNode, callerReplica);
+  if (store >= 0) cache.stores[store].flush();
 }
 
 export function cacheArrive(w: World, cache: CacheRt, j: number): void {

@@ -52,6 +52,12 @@ export function poolInstanceFor(pool: PoolRt, callerNode: number, callerInstance
   return ofCaller[callerInstance];
 }
 
+/** The pool instance `callerNode`'s instance `callerInstance` has, or -1 if it has not called yet. */
+export function ownedPoolInstance(pool: PoolRt, callerNode: number, callerInstance: number): number {
+  const ofCaller = pool.instanceOf.get(callerNode);
+  return ofCaller !== undefined && callerInstance < ofCaller.length ? ofCaller[callerInstance] : -1;
+}
+
 export function poolArrive(w: World, pool: PoolRt, j: number): void {
   const jobs = w.jobs;
   pool.acc.arrivals++;

@@ -1,8 +1,10 @@
 import { message } from '../../messages/formatMessage.ts';
 import { finishJob } from '../calls.ts';
-import { ErrorCode, EventKind, ReplicaState } from '../codes.ts';
+import { ErrorCode, EventKind, NodeKind, ReplicaState } from '../codes.ts';
 import type { World } from '../World.ts';
-import { flushInstance } from './cache.ts';
+import { flushInstance, ownedStore } from './cache.ts';
+import type { NodeRt } from './NodeRt.ts';
+import { ownedPoolInstance } from './pool.ts';
 import { pumpQueues } from './queue.ts';
 import { raftMemberLost, raftMemberUp } from './raft.ts';
 import { dispatchReplica, type ServerRt } from './server.ts';
@@ -91,9 +93,7 @@ export function replicaUp(w: World, s: ServerRt, r: number): void {
     s.acc.workers.add(w.k.now, s.concurrency);
   }
   s.acc.instances.add(w.k.now, 1);
-  // A new process: its in-process caches start empty and its own circuit breakers closed.
-  for (const cache of w.instanceCaches) flushInstance(cache, s.index, r);
-  for (const edge of s.out) edge.breakers?.restart(r, w.k.now);
+  freshProcess(w, s, r, w.kindOf.length);
   if (s.raft !== null) raftMemberUp(w, s, r);
   else if (s.grouped) {
     const shard = Math.floor(r / s.perShard);
@@ -103,6 +103,25 @@ export function replicaUp(w: World, s: ServerRt, r: number): void {
   // Requests that waited in its room while it restarted are served now.
   dispatchReplica(w, s, r);
   pumpQueues(w);
+}
+
+/**
+ * Instance `instance` of `node` is a new process: its in-process caches start empty and its own
+ * circuit breakers closed. A pool and a per-instance cache belong to their caller's process, so the
+ * instance of one that this process owns starts afresh too: the breakers on its calls and the caches
+ * it reaches, node after node (`depth` bounds a chain that loops).
+ */
+function freshProcess(w: World, node: NodeRt, instance: number, depth: number): void {
+  for (const cache of w.instanceCaches) flushInstance(cache, node.index, instance);
+  for (const edge of node.out) {
+    edge.breakers?.restart(instance, w.k.now);
+    if (depth === 0) continue;
+    const target = edge.target.index;
+    let owned = -1;
+    if (edge.targetKind === NodeKind.pool) owned = ownedPoolInstance(w.pools[target], node.index, instance);
+    else if (edge.targetKind === NodeKind.cache) owned = ownedStore(w.caches[target], node.index, instance);
+    if (owned >= 0) freshProcess(w, edge.target, owned, depth - 1);
+  }
 }
 
 function onInstanceLost(w: World, s: ServerRt, r: number): void {
