@@ -43,7 +43,15 @@ const LATENCY_QUANTILES = [0.5, 0.9, 0.99, 0.999] as const;
 const NO_SAMPLES = new LogHistogram();
 
 /** Which optional metrics a scope reports (the rest are null). */
-export const M = { util: 1, queue: 2, instances: 4, hits: 8, retries: 16, broker: 32, wait: 64 } as const;
+export const Reported = {
+  util: 1,
+  queue: 2,
+  instances: 4,
+  hits: 8,
+  retries: 16,
+  broker: 32,
+  wait: 64,
+} as const;
 
 /** Totals of a gauge over several periods. */
 class GaugeTotal {
@@ -89,8 +97,8 @@ export class ScopeAcc {
   ];
 
   constructor(readonly mask: number) {
-    this.wait = (mask & M.wait) !== 0 ? new LogHistogram() : NO_SAMPLES;
-    this.lag = (mask & M.broker) !== 0 ? new LogHistogram() : NO_SAMPLES;
+    this.wait = (mask & Reported.wait) !== 0 ? new LogHistogram() : NO_SAMPLES;
+    this.lag = (mask & Reported.broker) !== 0 ? new LogHistogram() : NO_SAMPLES;
   }
 
   error(code: number): void {
@@ -189,21 +197,21 @@ export class ScopeAcc {
         p999,
         max: h.count > 0 ? h.max : null,
       },
-      waitMs: has(M.wait)
+      waitMs: has(Reported.wait)
         ? { mean: this.wait.mean(), p99: this.wait.quantile(0.99) }
         : { mean: null, p99: null },
-      utilization: has(M.util) ? (areas[2] > 0 ? areas[1] / areas[2] : 0) : null,
-      queueLengthMean: has(M.queue) ? mean(0) : null,
-      queueLengthMax: has(M.queue) ? maxes[0] * scale : null,
-      instancesLive: has(M.instances) ? mean(3) : null,
-      hitRatio: has(M.hits) ? (this.lookups > 0 ? this.hits / this.lookups : null) : null,
-      retryAmplification: has(M.retries) ? (this.calls > 0 ? this.attempts / this.calls : null) : null,
-      queueDepthMean: has(M.broker) ? mean(4) : null,
-      queueDepthMax: has(M.broker) ? maxes[4] * scale : null,
-      lagMs: has(M.broker)
+      utilization: has(Reported.util) ? (areas[2] > 0 ? areas[1] / areas[2] : 0) : null,
+      queueLengthMean: has(Reported.queue) ? mean(0) : null,
+      queueLengthMax: has(Reported.queue) ? maxes[0] * scale : null,
+      instancesLive: has(Reported.instances) ? mean(3) : null,
+      hitRatio: has(Reported.hits) ? (this.lookups > 0 ? this.hits / this.lookups : null) : null,
+      retryAmplification: has(Reported.retries) ? (this.calls > 0 ? this.attempts / this.calls : null) : null,
+      queueDepthMean: has(Reported.broker) ? mean(4) : null,
+      queueDepthMax: has(Reported.broker) ? maxes[4] * scale : null,
+      lagMs: has(Reported.broker)
         ? { mean: this.lag.mean(), p99: this.lag.quantile(0.99) }
         : { mean: null, p99: null },
-      deadLetters: has(M.broker) ? this.deadLetters * scale : null,
+      deadLetters: has(Reported.broker) ? this.deadLetters * scale : null,
     };
   }
 }

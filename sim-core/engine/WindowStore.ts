@@ -1,5 +1,5 @@
 import { ERROR_REASONS, type ErrorCounts, type MetricRow, type WindowStats } from '../results/types.ts';
-import { M } from './ScopeAcc.ts';
+import { Reported } from './ScopeAcc.ts';
 
 /**
  * The run's closed metric windows, kept compactly: one Float64Array per window holding every scope's
@@ -12,13 +12,13 @@ import { M } from './ScopeAcc.ts';
 const BASE_FIELDS = 4 + 1 + ERROR_REASONS.length + 6;
 /** Optional groups: the mask bit and how many numbers it adds. */
 const GROUPS: readonly [bit: number, width: number][] = [
-  [M.wait, 2],
-  [M.util, 1],
-  [M.queue, 2],
-  [M.instances, 1],
-  [M.hits, 1],
-  [M.retries, 1],
-  [M.broker, 5],
+  [Reported.wait, 2],
+  [Reported.util, 1],
+  [Reported.queue, 2],
+  [Reported.instances, 1],
+  [Reported.hits, 1],
+  [Reported.retries, 1],
+  [Reported.broker, 5],
 ];
 
 /** How many numbers a scope with `mask` stores per window. */
@@ -47,19 +47,19 @@ export function encodeRow(row: MetricRow, mask: number, out: Float64Array, at: n
   out[i++] = num(l.p99);
   out[i++] = num(l.p999);
   out[i++] = num(l.max);
-  if ((mask & M.wait) !== 0) {
+  if ((mask & Reported.wait) !== 0) {
     out[i++] = num(row.waitMs.mean);
     out[i++] = num(row.waitMs.p99);
   }
-  if ((mask & M.util) !== 0) out[i++] = num(row.utilization);
-  if ((mask & M.queue) !== 0) {
+  if ((mask & Reported.util) !== 0) out[i++] = num(row.utilization);
+  if ((mask & Reported.queue) !== 0) {
     out[i++] = num(row.queueLengthMean);
     out[i++] = num(row.queueLengthMax);
   }
-  if ((mask & M.instances) !== 0) out[i++] = num(row.instancesLive);
-  if ((mask & M.hits) !== 0) out[i++] = num(row.hitRatio);
-  if ((mask & M.retries) !== 0) out[i++] = num(row.retryAmplification);
-  if ((mask & M.broker) !== 0) {
+  if ((mask & Reported.instances) !== 0) out[i++] = num(row.instancesLive);
+  if ((mask & Reported.hits) !== 0) out[i++] = num(row.hitRatio);
+  if ((mask & Reported.retries) !== 0) out[i++] = num(row.retryAmplification);
+  if ((mask & Reported.broker) !== 0) {
     out[i++] = num(row.queueDepthMean);
     out[i++] = num(row.queueDepthMax);
     out[i++] = num(row.lagMs.mean);
@@ -86,14 +86,16 @@ export function decodeRow(data: Float64Array, mask: number, at: number): MetricR
     max: val(data[i++]),
   };
   const has = (bit: number) => (mask & bit) !== 0;
-  const waitMs = has(M.wait) ? { mean: val(data[i++]), p99: val(data[i++]) } : { mean: null, p99: null };
-  const utilization = has(M.util) ? val(data[i++]) : null;
-  const queueLengthMean = has(M.queue) ? val(data[i++]) : null;
-  const queueLengthMax = has(M.queue) ? val(data[i++]) : null;
-  const instancesLive = has(M.instances) ? val(data[i++]) : null;
-  const hitRatio = has(M.hits) ? val(data[i++]) : null;
-  const retryAmplification = has(M.retries) ? val(data[i++]) : null;
-  const broker = has(M.broker);
+  const waitMs = has(Reported.wait)
+    ? { mean: val(data[i++]), p99: val(data[i++]) }
+    : { mean: null, p99: null };
+  const utilization = has(Reported.util) ? val(data[i++]) : null;
+  const queueLengthMean = has(Reported.queue) ? val(data[i++]) : null;
+  const queueLengthMax = has(Reported.queue) ? val(data[i++]) : null;
+  const instancesLive = has(Reported.instances) ? val(data[i++]) : null;
+  const hitRatio = has(Reported.hits) ? val(data[i++]) : null;
+  const retryAmplification = has(Reported.retries) ? val(data[i++]) : null;
+  const broker = has(Reported.broker);
   const queueDepthMean = broker ? val(data[i++]) : null;
   const queueDepthMax = broker ? val(data[i++]) : null;
   const lagMs = broker ? { mean: val(data[i++]), p99: val(data[i++]) } : { mean: null, p99: null };

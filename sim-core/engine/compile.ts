@@ -23,7 +23,7 @@ import { QueueRt } from './nodes/queue.ts';
 import { makeRaft } from './nodes/raft.ts';
 import { ServerRt } from './nodes/server.ts';
 import { Recorder, type Scope } from './Recorder.ts';
-import { M, ScopeAcc } from './ScopeAcc.ts';
+import { Reported, ScopeAcc } from './ScopeAcc.ts';
 import { planSampling } from './sampling.ts';
 import { MAX_WINDOWS, planWindowMs, rowWidth } from './WindowStore.ts';
 import { World } from './World.ts';
@@ -31,11 +31,11 @@ import { World } from './World.ts';
 const MASKS: Record<TopologyNode['kind'], number> = {
   client: 0,
   loadBalancer: 0,
-  service: M.util | M.queue | M.instances | M.wait,
-  database: M.util | M.queue | M.instances | M.wait,
-  pool: M.queue | M.wait,
-  cache: M.hits,
-  queue: M.broker,
+  service: Reported.util | Reported.queue | Reported.instances | Reported.wait,
+  database: Reported.util | Reported.queue | Reported.instances | Reported.wait,
+  pool: Reported.queue | Reported.wait,
+  cache: Reported.hits,
+  queue: Reported.broker,
 };
 
 /**
@@ -274,7 +274,14 @@ export function compile(topology: Topology, options: SimulationOptions = {}): Wo
   topology.edges.forEach((x, index) => {
     const source = e.nodes[e.nodeIndex.get(x.source)!];
     const target = e.nodes[e.nodeIndex.get(x.target)!];
-    const edge = new EdgeRt(index, x.id, source, target, new ScopeAcc(M.retries), new ScopeAcc(M.retries));
+    const edge = new EdgeRt(
+      index,
+      x.id,
+      source,
+      target,
+      new ScopeAcc(Reported.retries),
+      new ScopeAcc(Reported.retries),
+    );
     const p = x.params;
     edge.slot = source.out.length;
     edge.sourceKind = source.kind;
