@@ -53,24 +53,41 @@ function scopesOf(w: WindowStats): [string, MetricRow][] {
   return rows;
 }
 
-/** Over all windows, warm-up included: arrivals = completions + errors + what is still in flight. */
-function expectConserved(windows: WindowStats[]): void {
+/**
+ * Over all windows, warm-up included: arrivals = completions + errors + what is still in flight.
+ *
+ * A sampled run reports each count as a whole number of simulated requests times 1/factor, which need
+ * not be a whole number (kept 249 of 500: ×500/249), and such products need not add up to the last
+ * bit. So each count is taken back to simulated requests (× factor), must be within rounding of a
+ * whole number, and the whole numbers must add up exactly.
+ */
+function expectConserved(windows: WindowStats[], factor = 1): void {
+  const simulated = (x: number, what: string) => {
+    const n = Math.round(x * factor);
+    expect(Math.abs(x * factor - n), `${what} = ${x}: a whole number of requests × 1/${factor}`).toBeLessThan(
+      1e-6,
+    );
+    return n;
+  };
   const totals = new Map<string, { arrivals: number; finished: number }>();
   for (const w of windows) {
     for (const [key, row] of scopesOf(w)) {
       const t = totals.get(key) ?? { arrivals: 0, finished: 0 };
-      t.arrivals += row.arrivals;
-      t.finished += row.completions + row.errors.total;
+      const where = `${key} in window ${w.index}`;
+      t.arrivals += simulated(row.arrivals, `${where}: arrivals`);
+      t.finished +=
+        simulated(row.completions, `${where}: completions`) + simulated(row.errors.total, `${where}: errors`);
       totals.set(key, t);
-      expect(row.inFlight, `${key} in flight in window ${w.index}`).toBeGreaterThanOrEqual(0);
+      expect(row.inFlight, `${where}: in flight`).toBeGreaterThanOrEqual(0);
     }
   }
   const last = new Map(scopesOf(windows[windows.length - 1]));
   for (const [key, t] of totals) {
-    const inFlight = last.get(key)?.inFlight ?? Number.NaN;
+    const row = last.get(key);
+    const inFlight = row ? simulated(row.inFlight, `${key}: in flight at the end`) : Number.NaN;
     expect(
       t.arrivals,
-      `${key}: arrivals = completions + errors + in flight (${t.finished} + ${inFlight})`,
+      `${key}: arrivals = completions + errors + in flight (${t.finished} + ${inFlight}, in simulated requests)`,
     ).toBe(t.finished + inFlight);
   }
 }
@@ -93,10 +110,10 @@ describe('the engine on random valid topologies', () => {
       fc.property(topologyDocuments(), (doc) => {
         const sim = runToEnd(validated(doc));
         expect(sim.nowSec).toBe(sim.endSec);
-        const { windows } = sim.snapshot();
+        const { windows, summary } = sim.snapshot();
         expect(windows.length).toBeGreaterThan(0);
         expect(windows[windows.length - 1].endSec).toBe(sim.endSec);
-        expectConserved(windows);
+        expectConserved(windows, summary.sampling?.factor);
       }),
       { numRuns: RUNS },
     );
@@ -170,6 +187,26 @@ function hostileRun(
   }
 }
 
+/**
+ * Found by a random seed (-194811739): 201,000 rps onto 1000 replicas is sampled at 249 of every 500,
+ * so every count is a whole number of simulated requests × 500/249, and the totals of such products
+ * missed conservation in the last bit (402026.1044176707 against 402026.10441767075).
+ */
+const SAMPLED_249_OF_500 = {
+  format: 'archsim.topology',
+  version: 1,
+  nodes: [
+    { id: 'c0', kind: 'client', params: { rateRps: 201000, classes: [{ id: 'batch', weight: 0.1 }] } },
+    {
+      id: 'n0',
+      kind: 'service',
+      params: { serviceTimeMs: { dist: 'erlang', k: 700, mean: 2 }, replicas: 1000 },
+    },
+  ],
+  edges: [{ id: 'c0-n0', source: 'c0', target: 'n0' }],
+  scenario: { durationSec: 2, warmupSec: 0.4, seed: 1439907378, windowSec: 2 },
+};
+
 describe('the engine on hostile valid topologies (zero-time paths, huge values, scale-in)', () => {
   it('keeps every invariant (conservation, finite numbers, utilization ≤ 1), or refuses cleanly', () => {
     fc.assert(
@@ -183,7 +220,7 @@ describe('the engine on hostile valid topologies (zero-time paths, huge values, 
           );
           return;
         }
-        expectConserved(result.windows);
+        expectConserved(result.windows, result.summary.sampling?.factor);
         for (const [where, x] of numbersIn(result.summary, 'summary'))
           expect(Number.isFinite(x), `${where} = ${x}`).toBe(true);
         for (const w of result.windows)
@@ -192,7 +229,7 @@ describe('the engine on hostile valid topologies (zero-time paths, huge values, 
               expect(row.utilization, `${id} in window ${w.index}`).toBeLessThanOrEqual(1 + 1e-9);
         expect(result.summary.events).toBeLessThanOrEqual(SMALL_BUDGETS.maxEvents);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[SAMPLED_249_OF_500]] },
     );
   });
 
