@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Distribution } from '../format/distribution.ts';
 import { formatMessage } from '../messages/formatMessage.ts';
 import type { Message } from '../messages/Message.ts';
 import { constant, type Doc, edge, exponential, run } from '../test/simHarness.ts';
@@ -211,6 +212,40 @@ describe('sampling a huge topology', () => {
         params: { node: 'lb', policy },
       });
     }
+  });
+
+  it('flags a tier called in a stream sampling reshapes: even after constant work, bursty after lognormal', () => {
+    // users → a → lb → b, 2 + 2 replicas at ρ = 0.2. Constant work leaves each a replica spaced 3.33 ms
+    // apart; sampled at ½ the one kept b replica takes all of one a replica's calls and never queues.
+    const chain = (work: Distribution, arrival: 'poisson' | 'constant' = 'poisson'): Doc => ({
+      nodes: [
+        { id: 'users', kind: 'client', params: { rateRps: 120, arrival } },
+        { id: 'a', kind: 'service', params: { replicas: 2, serviceTimeMs: work } },
+        { id: 'lb', kind: 'loadBalancer', params: { policy: 'random' } },
+        { id: 'b', kind: 'service', params: { replicas: 2, serviceTimeMs: constant(3.33) } },
+      ],
+      edges: [edge('users', 'a'), edge('a', 'lb'), edge('lb', 'b')],
+      scenario: { durationSec: 60, warmupSec: 2, seed: 5 },
+    });
+    const approx = (notices: Message[]) => notices.filter((n) => n.code.startsWith('sampling.approx'));
+    const bMeanMs = (r: ReturnType<typeof run>) => r.summary.nodes.b.latencyMs.mean ?? Number.NaN;
+
+    const even = run(chain(constant(3.33)), { sampling: 0.5 });
+    expect(approx(even.summary.notices)).toEqual([
+      { code: 'sampling.approx.evenCalls', params: { node: 'a', cv: 0, targets: ['b'] } },
+    ]);
+    expect(bMeanMs(even)).toBeCloseTo(3.33, 6);
+    const full = run(chain(constant(3.33)), { sampling: 'off' });
+    expect(bMeanMs(full)).toBeGreaterThan(3.5);
+    expect(full.summary.notices.filter((n) => n.code.startsWith('sampling'))).toEqual([]);
+
+    expect(
+      approx(run(chain({ dist: 'lognormal', mean: 3.33, cv: 2 }), { sampling: 0.5 }).summary.notices),
+    ).toEqual([{ code: 'sampling.approx.burstyCalls', params: { node: 'a', cv: 2, targets: ['b'] } }]);
+    expect(approx(run(chain(exponential(3.33)), { sampling: 0.5 }).summary.notices)).toEqual([]);
+    expect(approx(run(chain(exponential(3.33), 'constant'), { sampling: 0.5 }).summary.notices)).toEqual([
+      { code: 'sampling.approx.constantArrivals', params: { node: 'users', targets: ['a'] } },
+    ]);
   });
 
   it('sizes a predictive autoscaler from the sampled arrivals: the fleet it reaches scales back whole', () => {

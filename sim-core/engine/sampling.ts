@@ -2,6 +2,7 @@ import type { SimulationOptions } from '../api.ts';
 import type { Topology, TopologyNode } from '../format/schema.ts';
 import { message } from '../messages/formatMessage.ts';
 import type { Message } from '../messages/Message.ts';
+import { coefficientOfVariation, Sampler } from '../random/Sampler.ts';
 
 /** Above this offered load (requests per simulated second) 'auto' sampling kicks in. */
 export const SAMPLING_THRESHOLD_RPS = 100_000;
@@ -219,6 +220,7 @@ function approximations(topology: Topology, factor: number): Message[] {
     if (breaker === undefined || (breaker.scope === 'perInstance' && sampledTier(x.source))) continue;
     out.push(message('sampling.approx.breaker', { edge: x.id }));
   }
+  out.push(...callShapes(topology, byId));
   topology.scenario.events.forEach((ev, index) => {
     if (ev.type !== 'killInstances' || ev.fraction === undefined) return;
     const n = byId.get(ev.target);
@@ -229,6 +231,55 @@ function approximations(topology: Topology, factor: number): Message[] {
         message('sampling.approx.fraction', { event: index, target: ev.target, fraction: ev.fraction }),
       );
   });
+  return out;
+}
+
+/** Nodes a call passes on its way to a tier without leaving its timing to a queue of their own. */
+const PASS_THROUGH = new Set(['loadBalancer', 'pool', 'cache']);
+
+/**
+ * Callers whose calls are not a Poisson stream, into sampled tiers. A service's calls leave when its
+ * work ends, so they are spaced like its service times; a constant client's like its arrivals. Thinned
+ * among a tier's replicas, such a stream comes nearer to Poisson the more replicas share it: sampled,
+ * each kept replica takes a larger share of it, so it stays more even (and the replica queues less
+ * than a real one) or more bursty (and it queues more). Exponential service times leave in a Poisson
+ * stream at any split.
+ */
+function callShapes(topology: Topology, byId: Map<string, TopologyNode>): Message[] {
+  const outgoing = new Map<string, string[]>();
+  for (const x of topology.edges) outgoing.set(x.source, [...(outgoing.get(x.source) ?? []), x.target]);
+  const tiersCalledBy = (from: string) => {
+    const tiers: string[] = [];
+    const seen = new Set([from]);
+    const stack = [from];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      for (const target of outgoing.get(id) ?? []) {
+        const t = byId.get(target);
+        if (t === undefined || seen.has(target)) continue;
+        seen.add(target);
+        if (t.kind === 'service' || t.kind === 'database') tiers.push(target);
+        else if (PASS_THROUGH.has(t.kind)) stack.push(target);
+      }
+    }
+    return tiers;
+  };
+  const out: Message[] = [];
+  for (const n of topology.nodes) {
+    if (n.kind === 'client') {
+      if (n.params.arrival !== 'constant') continue;
+      const targets = tiersCalledBy(n.id);
+      if (targets.length > 0) out.push(message('sampling.approx.constantArrivals', { node: n.id, targets }));
+      continue;
+    }
+    if (n.kind !== 'service' && n.kind !== 'database') continue;
+    const work = n.params.serviceTimeMs;
+    const cv = coefficientOfVariation(work);
+    if (Sampler.of(work).mean <= 0 || Math.abs(cv - 1) < 1e-9) continue;
+    const targets = tiersCalledBy(n.id);
+    if (targets.length === 0) continue;
+    const params = { node: n.id, cv: Math.round(cv * 100) / 100, targets };
+    out.push(message(cv < 1 ? 'sampling.approx.evenCalls' : 'sampling.approx.burstyCalls', params));
+  }
   return out;
 }
 

@@ -6,7 +6,8 @@ import { type Doc, edge, type NodeInput, run } from '../test/simHarness.ts';
 /*
  * Sampling is exact where it is applied: on random topologies that sampling accepts without a flag
  * (tiers whose replica counts share a divisor, random balancing), each replica's statistics with a
- * sampled run and with sampling off agree within their confidence intervals.
+ * sampled run and with sampling off agree within their confidence intervals; where a notice flags a
+ * tier as approximate, that tier is not compared.
  */
 
 const WARMUP_SEC = 2;
@@ -110,17 +111,26 @@ const chains = fc
       edges,
       scenario: { durationSec: 22, warmupSec: WARMUP_SEC, windowSec: 0.5, seed: p.seed },
     };
-    return { doc, divisor: p.divisor, services: p.withB ? ['a', 'b'] : ['a'] };
+    // Constant and Erlang work leaves a in a stream more even than Poisson, which sampling keeps more
+    // of (sampling.approx.evenCalls): b is then approximate, and flagged.
+    const even = p.withB && p.dist !== 'exponential';
+    return {
+      doc,
+      divisor: p.divisor,
+      services: p.withB && !even ? ['a', 'b'] : ['a'],
+      flags: even ? ['sampling.approx.evenCalls'] : [],
+    };
   });
 
 describe('replica-symmetry sampling', () => {
   it('gives each replica the statistics of the unsampled fleet, within their confidence intervals', () => {
     fc.assert(
-      fc.property(chains, ({ doc, divisor, services }) => {
+      fc.property(chains, ({ doc, divisor, services, flags }) => {
         const sampled = run(doc, { sampling: 1 / divisor });
         const off = run(doc, { sampling: 'off' });
         expect(sampled.summary.sampling).toEqual({ factor: 1 / divisor, kept: 1, of: divisor });
-        expect(sampled.summary.notices.filter((n) => n.code.startsWith('sampling.approx'))).toEqual([]);
+        const approximate = sampled.summary.notices.filter((n) => n.code.startsWith('sampling.approx'));
+        expect(approximate.map((n) => n.code)).toEqual(flags);
         for (const id of services) {
           const s = perReplica(sampled.windows, id);
           const o = perReplica(off.windows, id);

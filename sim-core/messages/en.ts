@@ -294,6 +294,12 @@ export const en = {
     '{edge} has a circuit breaker that counts traffic sampling thins (one breaker for all of it, not one per sampled replica): it reaches minRequests later and probes more often for its traffic, so when it opens and for how long are approximate.',
   'sampling.approx.fraction':
     'Event {event} kills a fraction {fraction} of {target}, which is not a whole number of the sampled replicas: it is rounded.',
+  'sampling.approx.evenCalls':
+    "{node}'s service times vary less than exponential ones (cv {cv}), so its calls to {targets} come more evenly than a Poisson stream: sampled, each kept replica of {targets} takes a larger share of fewer such callers, which keeps more of the evenness, and queues less than a real one. Their latency is understated; run with sampling off where it matters.",
+  'sampling.approx.burstyCalls':
+    "{node}'s service times vary more than exponential ones (cv {cv}), so its calls to {targets} come in bursts: sampled, each kept replica of {targets} takes a larger share of fewer such callers, which keeps more of the bursts, and queues more than a real one. Their latency is overstated; run with sampling off where it matters.",
+  'sampling.approx.constantArrivals':
+    '{node} sends requests at constant intervals: sampled, each kept replica of {targets} takes a larger share of that even stream, and queues less than a real one. Their latency is understated; run with sampling off where it matters.',
   'sampling.approx.kind': '{node} ({kind}) is not known to sample exactly: it was kept as it is.',
 
   // The simulation worker and its supervisor (the Problems of sim-core/workerApi.ts and the UI's

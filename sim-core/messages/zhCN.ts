@@ -257,6 +257,12 @@ export const zhCN: Record<CoreCode, string> = {
     '{edge} 的熔断器统计的是被采样稀释的流量（所有流量共用一个熔断器，而不是每个采样副本一个）：它更晚达到 minRequests，相对其流量的探测也更频繁，因此何时熔断、熔断多久都是近似值。',
   'sampling.approx.fraction':
     '事件 {event} 终止 {target} 的 {fraction} 比例，这不是采样后副本的整数：已取整。',
+  'sampling.approx.evenCalls':
+    '{node} 的服务时间波动小于指数分布（变异系数 {cv}），它对 {targets} 的调用比泊松流更均匀：采样后，{targets} 保留的每个副本承接更少调用方中更大的一份，保留了更多均匀性，排队比真实副本少。其延迟被低估；在意时请关闭采样运行。',
+  'sampling.approx.burstyCalls':
+    '{node} 的服务时间波动大于指数分布（变异系数 {cv}），它对 {targets} 的调用成批到达：采样后，{targets} 保留的每个副本承接更少调用方中更大的一份，保留了更多突发，排队比真实副本多。其延迟被高估；在意时请关闭采样运行。',
+  'sampling.approx.constantArrivals':
+    '{node} 以固定间隔发送请求：采样后，{targets} 保留的每个副本承接这股均匀流量中更大的一份，排队比真实副本少。其延迟被低估；在意时请关闭采样运行。',
   'sampling.approx.kind': '{node}（{kind}）无法确认能精确采样：按原样保留。',
 
   'worker.stuck': '模拟 {seconds} 秒没有响应，已停止并重新启动。文档没有改动：按“运行”重新开始这次运行。',

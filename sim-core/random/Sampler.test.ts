@@ -8,7 +8,7 @@ import {
   MAX_LOGNORMAL_P99_OVER_P50,
 } from '../format/distribution.ts';
 import { streamFor } from './Prng.ts';
-import { Sampler, Z99 } from './Sampler.ts';
+import { coefficientOfVariation, Sampler, Z99 } from './Sampler.ts';
 
 const DRAWS = 4000;
 
@@ -173,5 +173,31 @@ describe('Sampler', () => {
     expect(draws[0]).toBeGreaterThanOrEqual(0);
     expect(draws[Math.floor(0.7 * draws.length)]).toBe(2);
     expect(draws[draws.length - 1]).toBeLessThanOrEqual(50);
+  });
+
+  it.each<[string, Distribution]>([
+    ['constant', { dist: 'constant', value: 4 }],
+    ['exponential', { dist: 'exponential', mean: 4 }],
+    ['uniform', { dist: 'uniform', min: 1, max: 9 }],
+    ['normal, barely truncated', { dist: 'normal', mean: 10, sd: 2 }],
+    ['normal, cut at 0', { dist: 'normal', mean: 1, sd: 3 }],
+    ['lognormal by cv', { dist: 'lognormal', mean: 4, cv: 0.6 }],
+    ['lognormal by percentiles', { dist: 'lognormal', p50: 4, p99: 20 }],
+    ['erlang', { dist: 'erlang', k: 3, mean: 6 }],
+    ['empirical', { dist: 'empirical', percentiles: { '50': 2, '90': 5, '99': 40, '100': 50 } }],
+  ])('gives the coefficient of variation a %s draws', (_name, d) => {
+    const sampler = Sampler.of(d);
+    const rng = streamFor(5, 'cv');
+    const n = 200_000;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const x = sampler.sample(rng);
+      sum += x;
+      squares += x * x;
+    }
+    const mean = sum / n;
+    const sampleCv = Math.sqrt(Math.max(0, squares / n - mean * mean)) / mean;
+    expect(coefficientOfVariation(d)).toBeCloseTo(sampleCv, 2);
   });
 });

@@ -91,10 +91,7 @@ export class Sampler {
           ? new Sampler(Kind.erlang, d.mean, d.mean / d.k, 0, d.k)
           : new Sampler(Kind.gamma, d.mean, d.mean / d.k, 1 / Math.sqrt(9 * (d.k - 1 / 3)), d.k - 1 / 3);
       case 'empirical': {
-        const points = Object.entries(d.percentiles)
-          .map(([p, v]) => [Number(p) / 100, v] as const)
-          .sort((a, b) => a[0] - b[0]);
-        if (points[0][0] > 0) points.unshift([0, 0]);
+        const points = empiricalPoints(d);
         const ps = Float64Array.from(points, (p) => p[0]);
         const xs = Float64Array.from(points, (p) => p[1]);
         let mean = 0;
@@ -154,6 +151,69 @@ export class Sampler {
 }
 
 const EMPTY = new Float64Array(0);
+
+/** An empirical distribution's inverse CDF as (probability, value) points from (0, 0) or its first. */
+function empiricalPoints(d: Extract<Distribution, { dist: 'empirical' }>): (readonly [number, number])[] {
+  const points = Object.entries(d.percentiles)
+    .map(([p, v]) => [Number(p) / 100, v] as const)
+    .sort((a, b) => a[0] - b[0]);
+  if (points[0][0] > 0) points.unshift([0, 0]);
+  return points;
+}
+
+/**
+ * The coefficient of variation (standard deviation over mean) of what `Sampler.of(d)` draws: 0 for a
+ * constant, 1 for an exponential, 0 when the mean is 0. For planning (sampling's notices), like `mean`.
+ */
+export function coefficientOfVariation(d: Distribution): number {
+  switch (d.dist) {
+    case 'constant':
+      return 0;
+    case 'exponential':
+      return 1;
+    case 'uniform':
+      return d.max > d.min ? (d.max - d.min) / (Math.sqrt(3) * (d.max + d.min)) : 0;
+    case 'normal': {
+      // N(m, s²) truncated to [0, ∞): with a = −m/s and λ = φ(a)/(1 − Φ(a)), the mean is m + sλ and the
+      // variance s²(1 + aλ − λ²).
+      if (d.sd === 0) return 0;
+      const a = -d.mean / d.sd;
+      const tail = 0.5 * erfc(a / Math.SQRT2);
+      if (tail <= 0) return 0;
+      const lambda = Math.exp((-a * a) / 2) / Math.sqrt(2 * Math.PI) / tail;
+      const mean = d.mean + d.sd * lambda;
+      return mean > 0 ? (d.sd * Math.sqrt(Math.max(0, 1 + a * lambda - lambda * lambda))) / mean : 0;
+    }
+    case 'lognormal': {
+      if (d.p50 !== undefined && d.p99 !== undefined) {
+        const sigma = Math.log(d.p99 / d.p50) / Z99;
+        return Math.sqrt(Math.expm1(sigma * sigma));
+      }
+      return d.cv ?? 1;
+    }
+    case 'erlang':
+      return 1 / Math.sqrt(d.k);
+    case 'empirical': {
+      // Between two points the draw is uniform on [x0, x1]: its first moment is (x0 + x1)/2, its
+      // second (x0² + x0·x1 + x1²)/3.
+      const points = empiricalPoints(d);
+      let m1 = 0;
+      let m2 = 0;
+      for (let i = 1; i < points.length; i++) {
+        const span = points[i][0] - points[i - 1][0];
+        const x0 = points[i - 1][1];
+        const x1 = points[i][1];
+        m1 += (span * (x0 + x1)) / 2;
+        m2 += (span * (x0 * x0 + x0 * x1 + x1 * x1)) / 3;
+      }
+      return m1 > 0 ? Math.sqrt(Math.max(0, m2 - m1 * m1)) / m1 : 0;
+    }
+    default: {
+      const never: never = d;
+      throw new Error(`unknown distribution ${JSON.stringify(never)}`);
+    }
+  }
+}
 
 /** A standard normal draw (Box–Muller, one of the pair; no cached spare, so draws stay per-stream). */
 function gaussian(rng: Prng): number {
