@@ -247,7 +247,11 @@ const PASS_THROUGH = new Set(['loadBalancer', 'pool', 'cache']);
  */
 function callShapes(topology: Topology, byId: Map<string, TopologyNode>): Message[] {
   const outgoing = new Map<string, string[]>();
-  for (const x of topology.edges) outgoing.set(x.source, [...(outgoing.get(x.source) ?? []), x.target]);
+  for (const x of topology.edges) {
+    const targets = outgoing.get(x.source);
+    if (targets) targets.push(x.target);
+    else outgoing.set(x.source, [x.target]);
+  }
   const tiersCalledBy = (from: string) => {
     const tiers: string[] = [];
     const seen = new Set([from]);
