@@ -104,6 +104,15 @@ describe('LogHistogram', () => {
     c.merge(a);
     expect(c.countAt(bucketOf(3))).toBe(150_001);
     expect(c.quantiles([0.5, 0.99])).toEqual(a.quantiles([0.5, 0.99]));
+    // A total that wrapped before takes in a window that never did, and wraps again in the adding.
+    const window = new LogHistogram();
+    for (let i = 0; i < 62_000; i++) window.record(3);
+    const total = new LogHistogram();
+    for (let i = 0; i < 70_000; i++) total.record(3);
+    total.merge(window);
+    expect(total.countAt(bucketOf(3))).toBe(132_000);
+    total.merge(window);
+    expect(total.countAt(bucketOf(3))).toBe(194_000);
     // Merged into itself after wrapping, with the low parts wrapping again on the second merge.
     const d = new LogHistogram();
     for (let i = 0; i < 50_000; i++) d.record(3);

@@ -149,6 +149,8 @@ export class LogHistogram {
     let o = (this.lo - 1) >> SUB_BITS;
     let s = (this.lo - 1) & (SUBS - 1);
     const lastOctave = (this.hi - 1) >> SUB_BITS;
+    const counts = this.counts;
+    const plain = this.carries.length === 0;
     for (const q of qs) {
       const rank = Math.max(1, Math.ceil(q * this.count));
       if (this.zeros >= rank) {
@@ -157,8 +159,11 @@ export class LogHistogram {
       }
       let found = -1;
       while (o <= lastOctave) {
-        if (this.offsets[o] >= 0) {
-          while (s < SUBS && seen + this.at(o, s) < rank) seen += this.at(o, s++);
+        const offset = this.offsets[o];
+        if (offset >= 0) {
+          // Counters read straight from the array unless one has wrapped (a window never needs that).
+          if (plain) while (s < SUBS && seen + counts[offset + s] < rank) seen += counts[offset + s++];
+          else while (s < SUBS && seen + this.at(o, s) < rank) seen += this.at(o, s++);
           if (s < SUBS) {
             found = 1 + (o << SUB_BITS) + s;
             break;
@@ -177,9 +182,15 @@ export class LogHistogram {
     if (other.count === 0) return;
     this.zeros += other.zeros;
     if (other.hi >= other.lo) {
+      const plain = other.carries.length === 0;
       for (let o = (other.lo - 1) >> SUB_BITS; o <= (other.hi - 1) >> SUB_BITS; o++) {
-        if (other.offsets[o] < 0) continue;
+        const from = other.offsets[o];
+        if (from < 0) continue;
         const offset = this.offsets[o] >= 0 ? this.offsets[o] : this.allocate(o);
+        if (plain) {
+          this.addOctave(other.counts, from, offset);
+          continue;
+        }
         for (let s = 0; s < SUBS; s++) {
           const n = other.at(o, s);
           if (n === 0) continue;
@@ -194,6 +205,24 @@ export class LogHistogram {
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
+  }
+
+  /**
+   * Adds 64 counters that never wrapped (`from[start…]`) to this histogram's octave at `offset`, in
+   * integer steps: what a window's merge into its run total does, once per window and scope.
+   */
+  private addOctave(from: Uint16Array, start: number, offset: number): void {
+    const counts = this.counts;
+    for (let s = 0; s < SUBS; s++) {
+      const n = from[start + s];
+      if (n === 0) continue;
+      const sum = counts[offset + s] + n;
+      if (sum < WRAP) counts[offset + s] = sum;
+      else {
+        counts[offset + s] = sum - WRAP;
+        this.carriesFor()[offset + s]++;
+      }
+    }
   }
 
   /** Empties the histogram, keeping the octaves it has allocated (they are likely to fill again). */
