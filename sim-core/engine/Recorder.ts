@@ -8,7 +8,7 @@ import { EventKind, NodeKind } from './codes.ts';
 import { pumpQueues } from './nodes/queue.ts';
 import type { ScopeAcc } from './ScopeAcc.ts';
 import { TailAcc } from './TailAcc.ts';
-import { encodeRow, rowWidth, type ScopeSlot, WindowStore } from './WindowStore.ts';
+import { rowWidth, type ScopeSlot, WindowStore } from './WindowStore.ts';
 import type { World } from './World.ts';
 
 /** A named scope: its window accumulator and its run total. */
@@ -121,7 +121,7 @@ export class Recorder {
     if (counted) this.batchAdd(this.e2e.acc);
     const data = new Float64Array(this.windows.layout.width);
     const close = (s: { acc: ScopeAcc; total: ScopeAcc }, at: ScopeSlot) =>
-      encodeRow(s.acc.close(now, span, scale, counted ? s.total : null), s.acc.mask, data, at.at);
+      s.acc.close(now, span, scale, counted ? s.total : null, data, at.at);
     close(this.e2e, this.e2eSlot);
     // A client's scope may be the end-to-end one (a single client): closed once, above.
     for (let i = 0; i < this.clients.length; i++)

@@ -1,6 +1,7 @@
-import { ERROR_REASONS, type ErrorCounts, type MetricRow } from '../results/types.ts';
+import type { MetricRow } from '../results/types.ts';
 import { LogHistogram } from '../stats/LogHistogram.ts';
 import { REASON_COUNT } from './codes.ts';
+import { decodeRow, encodeScope, Reported, rowWidth } from './WindowStore.ts';
 
 /** A level that changes at instants (queue length, busy workers): its time integral and maximum. */
 export class Gauge {
@@ -37,21 +38,8 @@ export class Gauge {
   }
 }
 
-const LATENCY_QUANTILES = [0.5, 0.9, 0.99, 0.999] as const;
-
 /** The histogram of a metric a scope never records (an edge's waits): shared, always empty. */
 const NO_SAMPLES = new LogHistogram();
-
-/** Which optional metrics a scope reports (the rest are null). */
-export const Reported = {
-  util: 1,
-  queue: 2,
-  instances: 4,
-  hits: 8,
-  retries: 16,
-  broker: 32,
-  wait: 64,
-} as const;
 
 /** Totals of a gauge over several periods. */
 class GaugeTotal {
@@ -106,8 +94,18 @@ export class ScopeAcc {
     this.cumFinished++;
   }
 
-  /** Closes the window at `now` (it began `span` ms earlier) into a row, folds it into `total`, resets. */
-  close(now: number, spanMs: number, scale: number, total: ScopeAcc | null): MetricRow {
+  /**
+   * Closes the window at `now` (it began `span` ms earlier): writes its numbers into `out` at `at` (the
+   * layout of `WindowStore`), folds it into `total`, resets.
+   */
+  close(
+    now: number,
+    spanMs: number,
+    scale: number,
+    total: ScopeAcc | null,
+    out: Float64Array,
+    at: number,
+  ): void {
     const areas = [
       this.queue.cut(now),
       this.busy.cut(now),
@@ -116,20 +114,24 @@ export class ScopeAcc {
       this.depth.cut(now),
     ];
     const maxes = [this.queue.max, this.busy.max, this.workers.max, this.instances.max, this.depth.max];
-    const row = this.row(spanMs, scale, areas, maxes);
+    encodeScope(this, spanMs, scale, areas, maxes, out, at);
     if (total) total.absorb(this, spanMs, areas, maxes);
     this.reset();
-    return row;
   }
 
   /** The run-total row of an accumulator filled by `absorb`. */
   totalRow(scale: number): MetricRow {
-    return this.row(
+    const out = new Float64Array(rowWidth(this.mask));
+    encodeScope(
+      this,
       this.span,
       scale,
       this.totals.map((t) => t.area),
       this.totals.map((t) => t.max),
+      out,
+      0,
     );
+    return decodeRow(out, this.mask, 0);
   }
 
   private absorb(w: ScopeAcc, spanMs: number, areas: number[], maxes: number[]): void {
@@ -170,48 +172,5 @@ export class ScopeAcc {
     this.workers.max = this.workers.value;
     this.instances.max = this.instances.value;
     this.depth.max = this.depth.value;
-  }
-
-  private row(spanMs: number, scale: number, areas: number[], maxes: number[]): MetricRow {
-    const has = (flag: number) => (this.mask & flag) !== 0;
-    const mean = (i: number) => (spanMs > 0 ? (areas[i] / spanMs) * scale : null);
-    const errors = { total: 0 } as ErrorCounts;
-    for (let i = 0; i < ERROR_REASONS.length; i++) {
-      const n = this.errors[i + 1] * scale;
-      errors[ERROR_REASONS[i]] = n;
-      errors.total += n;
-    }
-    const h = this.latency;
-    const [p50, p90, p99, p999] = h.quantiles(LATENCY_QUANTILES);
-    return {
-      arrivals: this.arrivals * scale,
-      completions: this.completions * scale,
-      errors,
-      inFlight: (this.cumArrivals - this.cumFinished) * scale,
-      throughputRps: spanMs > 0 ? (this.completions * scale * 1000) / spanMs : 0,
-      latencyMs: {
-        mean: h.mean(),
-        p50,
-        p90,
-        p99,
-        p999,
-        max: h.count > 0 ? h.max : null,
-      },
-      waitMs: has(Reported.wait)
-        ? { mean: this.wait.mean(), p99: this.wait.quantile(0.99) }
-        : { mean: null, p99: null },
-      utilization: has(Reported.util) ? (areas[2] > 0 ? areas[1] / areas[2] : 0) : null,
-      queueLengthMean: has(Reported.queue) ? mean(0) : null,
-      queueLengthMax: has(Reported.queue) ? maxes[0] * scale : null,
-      instancesLive: has(Reported.instances) ? mean(3) : null,
-      hitRatio: has(Reported.hits) ? (this.lookups > 0 ? this.hits / this.lookups : null) : null,
-      retryAmplification: has(Reported.retries) ? (this.calls > 0 ? this.attempts / this.calls : null) : null,
-      queueDepthMean: has(Reported.broker) ? mean(4) : null,
-      queueDepthMax: has(Reported.broker) ? maxes[4] * scale : null,
-      lagMs: has(Reported.broker)
-        ? { mean: this.lag.mean(), p99: this.lag.quantile(0.99) }
-        : { mean: null, p99: null },
-      deadLetters: has(Reported.broker) ? this.deadLetters * scale : null,
-    };
   }
 }

@@ -1,5 +1,5 @@
 import { ERROR_REASONS, type ErrorCounts, type MetricRow, type WindowStats } from '../results/types.ts';
-import { Reported } from './ScopeAcc.ts';
+import type { ScopeAcc } from './ScopeAcc.ts';
 
 /**
  * The run's closed metric windows, kept compactly: one Float64Array per window holding every scope's
@@ -7,6 +7,17 @@ import { Reported } from './ScopeAcc.ts';
  * utilization or broker depth). A window of a 10,000-service estate takes a few megabytes, not the
  * hundreds a tree of row objects would; rows are rebuilt when a window is read.
  */
+
+/** Which optional metrics a scope reports (the rest are null). */
+export const Reported = {
+  util: 1,
+  queue: 2,
+  instances: 4,
+  hits: 8,
+  retries: 16,
+  broker: 32,
+  wait: 64,
+} as const;
 
 /** The fields every scope has: 4 counts and rates, the errors (total and by reason), 6 latency figures. */
 const BASE_FIELDS = 4 + 1 + ERROR_REASONS.length + 6;
@@ -31,44 +42,68 @@ export function rowWidth(mask: number): number {
 const num = (x: number | null) => (x === null ? Number.NaN : x);
 const val = (x: number) => (Number.isNaN(x) ? null : x);
 
-/** Writes `row` at `at` (rowWidth(mask) numbers). */
-export function encodeRow(row: MetricRow, mask: number, out: Float64Array, at: number): void {
+const LATENCY_QUANTILES = [0.5, 0.9, 0.99, 0.999] as const;
+
+/**
+ * Writes scope `acc`'s numbers over `spanMs` at `at` (rowWidth(acc.mask) numbers), counts scaled by
+ * `scale`; `areas` and `maxes` are its gauges' integrals and maxima (queue, busy, workers, instances,
+ * depth). Written straight into the window, with no row objects in between: every window closes
+ * every scope.
+ */
+export function encodeScope(
+  acc: ScopeAcc,
+  spanMs: number,
+  scale: number,
+  areas: readonly number[],
+  maxes: readonly number[],
+  out: Float64Array,
+  at: number,
+): void {
+  const mask = acc.mask;
+  const mean = (g: number) => (spanMs > 0 ? (areas[g] / spanMs) * scale : Number.NaN);
   let i = at;
-  out[i++] = row.arrivals;
-  out[i++] = row.completions;
-  out[i++] = row.inFlight;
-  out[i++] = row.throughputRps;
-  out[i++] = row.errors.total;
-  for (const reason of ERROR_REASONS) out[i++] = row.errors[reason];
-  const l = row.latencyMs;
-  out[i++] = num(l.mean);
-  out[i++] = num(l.p50);
-  out[i++] = num(l.p90);
-  out[i++] = num(l.p99);
-  out[i++] = num(l.p999);
-  out[i++] = num(l.max);
+  out[i++] = acc.arrivals * scale;
+  out[i++] = acc.completions * scale;
+  out[i++] = (acc.cumArrivals - acc.cumFinished) * scale;
+  out[i++] = spanMs > 0 ? (acc.completions * scale * 1000) / spanMs : 0;
+  const totalAt = i++;
+  let total = 0;
+  for (let r = 1; r <= ERROR_REASONS.length; r++) {
+    const n = acc.errors[r] * scale;
+    out[i++] = n;
+    total += n;
+  }
+  out[totalAt] = total;
+  const h = acc.latency;
+  const [p50, p90, p99, p999] = h.quantiles(LATENCY_QUANTILES);
+  out[i++] = num(h.mean());
+  out[i++] = num(p50);
+  out[i++] = num(p90);
+  out[i++] = num(p99);
+  out[i++] = num(p999);
+  out[i++] = h.count > 0 ? h.max : Number.NaN;
   if ((mask & Reported.wait) !== 0) {
-    out[i++] = num(row.waitMs.mean);
-    out[i++] = num(row.waitMs.p99);
+    out[i++] = num(acc.wait.mean());
+    out[i++] = num(acc.wait.quantile(0.99));
   }
-  if ((mask & Reported.util) !== 0) out[i++] = num(row.utilization);
+  if ((mask & Reported.util) !== 0) out[i++] = areas[2] > 0 ? areas[1] / areas[2] : 0;
   if ((mask & Reported.queue) !== 0) {
-    out[i++] = num(row.queueLengthMean);
-    out[i++] = num(row.queueLengthMax);
+    out[i++] = mean(0);
+    out[i++] = maxes[0] * scale;
   }
-  if ((mask & Reported.instances) !== 0) out[i++] = num(row.instancesLive);
-  if ((mask & Reported.hits) !== 0) out[i++] = num(row.hitRatio);
-  if ((mask & Reported.retries) !== 0) out[i++] = num(row.retryAmplification);
+  if ((mask & Reported.instances) !== 0) out[i++] = mean(3);
+  if ((mask & Reported.hits) !== 0) out[i++] = acc.lookups > 0 ? acc.hits / acc.lookups : Number.NaN;
+  if ((mask & Reported.retries) !== 0) out[i++] = acc.calls > 0 ? acc.attempts / acc.calls : Number.NaN;
   if ((mask & Reported.broker) !== 0) {
-    out[i++] = num(row.queueDepthMean);
-    out[i++] = num(row.queueDepthMax);
-    out[i++] = num(row.lagMs.mean);
-    out[i++] = num(row.lagMs.p99);
-    out[i++] = num(row.deadLetters);
+    out[i++] = mean(4);
+    out[i++] = maxes[4] * scale;
+    out[i++] = num(acc.lag.mean());
+    out[i++] = num(acc.lag.quantile(0.99));
+    out[i++] = acc.deadLetters * scale;
   }
 }
 
-/** The row written at `at` by `encodeRow` with the same mask. */
+/** The row written at `at` by `encodeScope` for a scope with this mask. */
 export function decodeRow(data: Float64Array, mask: number, at: number): MetricRow {
   let i = at;
   const arrivals = data[i++];

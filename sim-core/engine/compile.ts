@@ -23,9 +23,9 @@ import { QueueRt } from './nodes/queue.ts';
 import { makeRaft } from './nodes/raft.ts';
 import { ServerRt } from './nodes/server.ts';
 import { Recorder, type Scope } from './Recorder.ts';
-import { Reported, ScopeAcc } from './ScopeAcc.ts';
+import { ScopeAcc } from './ScopeAcc.ts';
 import { planSampling } from './sampling.ts';
-import { MAX_WINDOWS, planWindowMs, rowWidth } from './WindowStore.ts';
+import { MAX_WINDOWS, planWindowMs, Reported, rowWidth } from './WindowStore.ts';
 import { World } from './World.ts';
 
 const MASKS: Record<TopologyNode['kind'], number> = {
