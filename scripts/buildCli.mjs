@@ -38,6 +38,11 @@ export async function buildCli(outDir = `${root}dist/cli`) {
     // Dependencies are bundled too (zod, papaparse): one file per entry and chunk, nothing resolved
     // at start-up.
     packages: 'bundle',
+    // A bundle turns every top-level `const` into a `var`, which V8 cannot fold: each use of a
+    // module constant in the engine's hot path (SUB_BITS, OK, STUCK_EVENTS …) would be a load and a
+    // type check. Syntax minification inlines the primitive ones (2.6% fewer instructions on M/M/1,
+    // callgrind); names stay as written, so stack traces still read.
+    minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
   });
