@@ -65,6 +65,37 @@ describe('LogHistogram', () => {
     );
   });
 
+  it('folds windows into a total as recording everything in one would, counters past 2¹⁶ included', () => {
+    // What the recorder does: each window records, merges into the run total and is reset. A few
+    // distinct values with large multiplicities make counters wrap in the windows, in the total, or
+    // only when the two are added.
+    const window = fc.array(
+      fc.record({ value: fc.constantFrom(0, 0.3, 3, 3.01, 700), times: fc.integer({ min: 1, max: 40_000 }) }),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(fc.array(window, { minLength: 1, maxLength: 5 }), (windows) => {
+        const one = new LogHistogram();
+        const total = new LogHistogram();
+        const w = new LogHistogram();
+        for (const records of windows) {
+          for (const { value, times } of records)
+            for (let i = 0; i < times; i++) {
+              one.record(value);
+              w.record(value);
+            }
+          total.merge(w);
+          w.reset();
+        }
+        for (const value of [0, 0.3, 3, 3.01, 700])
+          expect(total.countAt(bucketOf(value))).toBe(one.countAt(bucketOf(value)));
+        expect(total.count).toBe(one.count);
+        expect(total.quantiles([0.1, 0.5, 0.9, 0.99])).toEqual(one.quantiles([0.1, 0.5, 0.9, 0.99]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('empties on reset', () => {
     const h = new LogHistogram();
     h.record(5);
