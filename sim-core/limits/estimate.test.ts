@@ -175,6 +175,30 @@ describe('the work estimate', () => {
     const replicas = estimateRun(t, 10, 1).memory.find((c) => c.kind === 'replicas');
     expect(replicas).toMatchObject({ path: 'scenario.events[0].replicas', value: 70_000, count: 70_000 });
   });
+
+  it('gives each service the peak of the setReplicas events aimed at it, not at another node', () => {
+    const t = topology({
+      nodes: [
+        { id: 'users', kind: 'client', params: { rateRps: 10 } },
+        { id: 'api', kind: 'service', params: { replicas: 2, serviceTimeMs: constant(1) } },
+        { id: 'worker', kind: 'service', params: { replicas: 3, serviceTimeMs: constant(1) } },
+      ],
+      edges: [edge('users', 'api'), edge('api', 'worker')],
+      scenario: {
+        durationSec: 10,
+        events: [
+          { type: 'setReplicas', atSec: 1, target: 'api', replicas: 50 },
+          { type: 'setReplicas', atSec: 2, target: 'worker', replicas: 80 },
+          { type: 'setReplicas', atSec: 3, target: 'api', replicas: 40 },
+          { type: 'setReplicas', atSec: 4, target: 'api', replicas: 50 },
+        ],
+      },
+    });
+    const replicas = (id: string) =>
+      estimateRun(t, 10, 1).memory.find((c) => c.kind === 'replicas' && c.nodes[0] === id);
+    expect(replicas('api')).toMatchObject({ path: 'scenario.events[0].replicas', value: 50, count: 50 });
+    expect(replicas('worker')).toMatchObject({ path: 'scenario.events[1].replicas', value: 80, count: 80 });
+  });
 });
 
 describe('the memory estimate', () => {

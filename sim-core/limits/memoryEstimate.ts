@@ -32,65 +32,88 @@ export function scopeMemory(t: Topology): Contribution[] {
 /** A replica count after sampling, as `compile` makes it. */
 const sampled = (count: number, factor: number) => Math.max(1, Math.round(count * factor));
 
-/** The largest replica count a service can reach, and the field that sets it. */
-function peakReplicas(t: Topology, index: number): { count: number; path: string } {
-  const n = t.nodes[index];
-  if (n.kind !== 'service') return { count: 0, path: '' };
-  let best = { count: n.params.replicas, path: `nodes[${index}].params.replicas` };
-  const max = n.params.autoscale?.max;
-  if (max !== undefined && max > best.count)
-    best = { count: max, path: `nodes[${index}].params.autoscale.max` };
-  t.scenario.events.forEach((e, i) => {
-    if (e.type === 'setReplicas' && e.target === n.id && e.replicas > best.count)
-      best = { count: e.replicas, path: `scenario.events[${i}].replicas` };
-  });
-  return best;
-}
-
 /**
- * How many instances node `index` runs at its peak, after sampling: each keeps its own pools and
- * per-instance caches. A node that is not a service or database is one instance.
+ * What sets each node's instance count at its peak: its replicas, its autoscaler's maximum or the
+ * largest `setReplicas` event aimed at it, whichever is largest. Built once per estimate, in one pass
+ * over the nodes and one over the scenario, so a large estate with many events stays linear.
  */
-function peakInstances(t: Topology, index: number, factor: number): number {
-  const n = t.nodes[index];
-  if (n.kind === 'service') return sampled(peakReplicas(t, index).count, factor);
-  if (n.kind === 'database') return sampled(n.params.shards, factor) * n.params.replicasPerShard;
-  return 1;
-}
+class Peaks {
+  private readonly count: Float64Array;
+  private readonly path: string[];
 
-/** What an instance slot of node `n` costs: the slot, and its own breaker on each per-instance edge. */
-function slotBytes(t: Topology, n: Topology['nodes'][number]): number {
-  let breakers = 0;
-  for (const e of t.edges)
-    if (e.source === n.id && e.params.circuitBreaker?.scope === 'perInstance') breakers++;
-  return BYTES.perReplica + breakers * BYTES.perInstanceBreaker;
+  constructor(
+    private readonly t: Topology,
+    private readonly factor: number,
+  ) {
+    const index = new Map<string, number>();
+    this.count = new Float64Array(t.nodes.length);
+    this.path = t.nodes.map((n, i) => {
+      index.set(n.id, i);
+      if (n.kind !== 'service') return '';
+      this.count[i] = n.params.replicas;
+      const max = n.params.autoscale?.max;
+      if (max === undefined || max <= n.params.replicas) return `nodes[${i}].params.replicas`;
+      this.count[i] = max;
+      return `nodes[${i}].params.autoscale.max`;
+    });
+    t.scenario.events.forEach((e, k) => {
+      if (e.type !== 'setReplicas') return;
+      const i = index.get(e.target);
+      if (i === undefined || t.nodes[i].kind !== 'service' || !(e.replicas > this.count[i])) return;
+      this.count[i] = e.replicas;
+      this.path[i] = `scenario.events[${k}].replicas`;
+    });
+  }
+
+  /** The largest replica count service `index` can reach, and the field that sets it (0 and '' otherwise). */
+  replicas(index: number): { count: number; path: string } {
+    return { count: this.count[index], path: this.path[index] };
+  }
+
+  /**
+   * How many instances node `index` runs at its peak, after sampling: each keeps its own pools and
+   * per-instance caches. A node that is not a service or database is one instance.
+   */
+  instances(index: number): number {
+    const n = this.t.nodes[index];
+    if (n.kind === 'service') return sampled(this.count[index], this.factor);
+    if (n.kind === 'database') return sampled(n.params.shards, this.factor) * n.params.replicasPerShard;
+    return 1;
+  }
 }
 
 export function replicaMemory(t: Topology, graph: CallGraph, factor: number): Contribution[] {
   const out: Contribution[] = [];
+  const peaks = new Peaks(t, factor);
+  // What an instance slot of each node costs: the slot, and its own breaker on each per-instance edge.
+  const slotBytes = new Float64Array(t.nodes.length).fill(BYTES.perReplica);
+  t.edges.forEach((e, i) => {
+    if (e.params.circuitBreaker?.scope === 'perInstance' && graph.edgeSource[i] >= 0)
+      slotBytes[graph.edgeSource[i]] += BYTES.perInstanceBreaker;
+  });
   const instances = new Float64Array(t.nodes.length);
   t.nodes.forEach((n, i) => {
     if (n.kind === 'service') {
-      const peak = peakReplicas(t, i);
-      instances[i] = peakInstances(t, i, factor);
+      const peak = peaks.replicas(i);
+      instances[i] = peaks.instances(i);
       out.push({
         kind: 'replicas',
         path: peak.path,
         value: peak.count,
         count: instances[i],
-        amount: instances[i] * slotBytes(t, n),
+        amount: instances[i] * slotBytes[i],
         nodes: [n.id],
       });
     } else if (n.kind === 'database') {
       const { shards, replicasPerShard } = n.params;
-      instances[i] = peakInstances(t, i, factor);
+      instances[i] = peaks.instances(i);
       const path = `nodes[${i}].params.${shards >= replicasPerShard ? 'shards' : 'replicasPerShard'}`;
       out.push({
         kind: 'replicas',
         path,
         value: Math.max(shards, replicasPerShard),
         count: instances[i],
-        amount: instances[i] * slotBytes(t, n),
+        amount: instances[i] * slotBytes[i],
         nodes: [n.id],
       });
     }
@@ -102,7 +125,7 @@ export function replicaMemory(t: Topology, graph: CallGraph, factor: number): Co
     for (const e of graph.into[i])
       if (caller < 0 || instances[graph.edgeSource[e]] > instances[caller]) caller = graph.edgeSource[e];
     if (caller < 0 || instances[caller] <= 1) return;
-    const path = peakReplicas(t, caller).path || `nodes[${caller}]`;
+    const path = peaks.replicas(caller).path || `nodes[${caller}]`;
     out.push({
       kind: 'poolInstances',
       path,
@@ -126,9 +149,10 @@ export function cacheMemory(
   for (const c of traffic) keys += c.keyCount;
   const arrivals = graph.flows(traffic.map((c) => c.requests));
   const out: Contribution[] = [];
+  const peaks = new Peaks(t, factor);
   t.nodes.forEach((n, i) => {
     if (n.kind !== 'cache' || n.params.capacity === undefined) return;
-    const stores = n.params.scope === 'perInstance' ? cacheInstances(t, graph, i, factor) : null;
+    const stores = n.params.scope === 'perInstance' ? cacheInstances(t, graph, i, peaks) : null;
     // Each store holds at most the capacity and the key space; all of them, at most what reaches them.
     const copies = stores === null ? 1 : Math.min(stores.count, Math.max(1, arrivals[i]));
     const entries = Math.min(copies * n.params.capacity, copies * keys, arrivals[i]);
@@ -142,7 +166,7 @@ export function cacheMemory(
     });
     if (stores === null || stores.count <= 1) return;
     const caller = t.nodes[stores.caller];
-    const peak = peakReplicas(t, stores.caller);
+    const peak = peaks.replicas(stores.caller);
     out.push({
       kind: 'cacheInstances',
       path: peak.path || `nodes[${stores.caller}]`,
@@ -163,12 +187,12 @@ function cacheInstances(
   t: Topology,
   graph: CallGraph,
   cache: number,
-  factor: number,
+  peaks: Peaks,
 ): { count: number; caller: number } {
   const instancesOf = (v: number): number => {
-    if (t.nodes[v].kind !== 'pool') return peakInstances(t, v, factor);
+    if (t.nodes[v].kind !== 'pool') return peaks.instances(v);
     let most = 1;
-    for (const e of graph.into[v]) most = Math.max(most, peakInstances(t, graph.edgeSource[e], factor));
+    for (const e of graph.into[v]) most = Math.max(most, peaks.instances(graph.edgeSource[e]));
     return most;
   };
   const callers = new Set(graph.into[cache].map((e) => graph.edgeSource[e]));
