@@ -10,7 +10,7 @@ import type { CacheRt } from './nodes/cache.ts';
 import { type ClientRt, clientArrival, rootTimedOut, userReady } from './nodes/client.ts';
 import { healthCheck, healthCheckTimeout } from './nodes/healthCheck.ts';
 import { delayOver, deliver } from './nodes/kinds.ts';
-import type { NodeRt } from './nodes/NodeRt.ts';
+import { Liveness, type NodeRt } from './nodes/NodeRt.ts';
 import { type PoolRt, poolTimeout } from './nodes/pool.ts';
 import { messageRetry, type QueueRt } from './nodes/queue.ts';
 import { raftMessage } from './nodes/raft.ts';
@@ -56,6 +56,8 @@ export class World implements Dispatcher {
   /** The per-instance caches: a caller replica that restarts empties its own stores in them. */
   instanceCaches: CacheRt[] = [];
   edges: EdgeRt[] = [];
+  /** What balancers' choices of target edge depend on; every server shares it (see `Liveness`). */
+  readonly liveness = new Liveness();
   /** Region pairs cut off from each other: partitioned[a * regionCount + b]. */
   partitioned = new Uint8Array(0);
   regionCount = 0;

@@ -160,6 +160,7 @@ export function compile(topology: Topology, options: SimulationOptions = {}): Wo
           total,
         );
         const p = n.params;
+        s.liveness = e.liveness;
         s.concurrency = p.concurrency;
         s.maxInFlight = p.maxInFlight ?? Number.POSITIVE_INFINITY;
         s.queueCapacity = p.queueCapacity ?? Number.POSITIVE_INFINITY;

@@ -199,6 +199,7 @@ function target(w: World, id: string): NodeRt | EdgeRt {
 
 function setNodeDown(w: World, node: NodeRt, down: boolean): void {
   node.down = down;
+  w.liveness.version++;
   if (node.kind === NodeKind.service || node.kind === NodeKind.database) {
     const s = w.servers[node.index];
     if (down) for (let r = 0; r < s.slots; r++) killReplica(w, s, r);

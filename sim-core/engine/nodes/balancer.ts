@@ -6,7 +6,7 @@ import { ErrorCode, EventKind, JobState } from '../codes.ts';
 import type { EdgeRt } from '../EdgeRt.ts';
 import type { World } from '../World.ts';
 import { type BalancerView, checksReplicas } from './healthCheck.ts';
-import { NodeRt } from './NodeRt.ts';
+import { EdgeChoice, NodeRt } from './NodeRt.ts';
 import type { ServerRt } from './server.ts';
 
 /**
@@ -80,6 +80,9 @@ export function balancerRoute(w: World, lb: BalancerRt, j: number): void {
   makeCall(w, j, edge);
 }
 
+/** Outgoing edges up to which `pickEdge` scans them all; past it, it keeps an `EdgeChoice` per class. */
+const SCANNED_EDGES = 32;
+
 /**
  * Weighted choice among `node`'s outgoing edges that carry class `klass`; with `aliveOnly` (a
  * balancer), edges whose target the balancer believes dead are skipped (multi-region failover).
@@ -90,8 +93,9 @@ export function pickEdge(w: World, node: NodeRt, klass: number, aliveOnly: boole
     const only = out[0];
     return (only.classMask & (1 << klass)) !== 0 ? only : null;
   }
-  const bit = 1 << klass;
   const lb = aliveOnly ? w.balancers[node.index] : null;
+  if (out.length > SCANNED_EDGES) return pickAmong(w, node, klass, lb);
+  const bit = 1 << klass;
   let total = 0;
   for (let i = 0; i < out.length; i++) {
     const edge = out[i];
@@ -106,6 +110,48 @@ export function pickEdge(w: World, node: NodeRt, klass: number, aliveOnly: boole
     if (u < 0) return edge;
   }
   return null;
+}
+
+/**
+ * `pickEdge` for a node with many edges (a gateway in front of a whole estate): the same choice, from
+ * the same draw, by binary search in the running sums of the eligible edges' weights. The sums are
+ * made once per class, and again at a balancer whenever what it believes alive may have changed.
+ */
+function pickAmong(w: World, node: NodeRt, klass: number, lb: BalancerRt | null): EdgeRt | null {
+  const version = lb === null ? 0 : w.liveness.version;
+  node.choices ??= [];
+  let choice = node.choices[klass];
+  if (choice === undefined || choice.version !== version) {
+    choice = choiceOf(w, node, klass, lb, version);
+    node.choices[klass] = choice;
+  }
+  const { edges, sums } = choice;
+  const n = edges.length;
+  if (n === 0) return null;
+  // Summed in edge order, as the scan sums them: the same total, so the same draw picks the same edge.
+  const u = node.rng.next() * sums[n - 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sums[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return sums[lo] > u ? edges[lo] : null;
+}
+
+function choiceOf(w: World, node: NodeRt, klass: number, lb: BalancerRt | null, version: number): EdgeChoice {
+  const bit = 1 << klass;
+  const edges: EdgeRt[] = [];
+  const running: number[] = [];
+  let total = 0;
+  for (const edge of node.out) {
+    if ((edge.classMask & bit) === 0 || (lb !== null && !believedAlive(w, lb, edge))) continue;
+    total += edge.weight;
+    edges.push(edge);
+    running.push(total);
+  }
+  return new EdgeChoice(version, edges, Float64Array.from(running));
 }
 
 function believedAlive(w: World, lb: BalancerRt, edge: EdgeRt): boolean {

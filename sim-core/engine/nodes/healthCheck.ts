@@ -3,6 +3,7 @@ import { EventKind, NodeKind, ReplicaState } from '../codes.ts';
 import type { EdgeRt } from '../EdgeRt.ts';
 import type { World } from '../World.ts';
 import type { BalancerRt } from './balancer.ts';
+import type { Liveness } from './NodeRt.ts';
 
 /**
  * A balancer's active health checks, as Envoy, an AWS target group or a Kubernetes probe run them:
@@ -57,11 +58,12 @@ export class BalancerView {
     }
   }
 
-  /** Rebuilds the sorted list of replicas believed healthy. */
-  rebuild(): void {
+  /** Rebuilds the sorted list of replicas believed healthy; what the balancer believes has changed. */
+  rebuild(liveness: Liveness): void {
     let n = 0;
     for (let r = 0; r < this.healthy.length; r++) if (this.healthy[r] === 1) this.replicas[n++] = r;
     this.count = n;
+    liveness.version++;
   }
 }
 
@@ -79,7 +81,7 @@ export function startHealthChecks(w: World, lb: BalancerRt): void {
     const view = lb.views[edge.slot];
     view.ensure(s.slots);
     for (let r = 0; r < s.slots; r++) view.healthy[r] = s.state[r] === ReplicaState.alive ? 1 : 0;
-    view.rebuild();
+    view.rebuild(w.liveness);
     view.version = s.liveVersion;
     view.settled = true;
   }
@@ -119,7 +121,7 @@ export function healthCheck(w: World, lb: BalancerRt): void {
     view.settled = settled;
     unanswered += view.unansweredCount;
     if (moved) {
-      view.rebuild();
+      view.rebuild(w.liveness);
       changed++;
     }
   }
@@ -140,7 +142,7 @@ export function healthCheckTimeout(w: World, lb: BalancerRt): void {
       if (probeFailed(lb, view, view.unanswered[i])) moved = true;
     view.unansweredCount = 0;
     if (moved) {
-      view.rebuild();
+      view.rebuild(w.liveness);
       changed++;
     }
   }

@@ -6,7 +6,7 @@ import { ErrorCode, EventKind, JobState, OK, Phase, ReplicaState } from '../code
 import type { EdgeRt } from '../EdgeRt.ts';
 import type { World } from '../World.ts';
 import type { AutoscaleRt } from './autoscale.ts';
-import { NodeRt } from './NodeRt.ts';
+import { type Liveness, NodeRt } from './NodeRt.ts';
 import { commitMs, leaderOf, PARKED, type RaftRt } from './raft.ts';
 import { releaseIfIdle } from './replicas.ts';
 
@@ -52,6 +52,8 @@ export class ServerRt extends NodeRt {
   liveCount = 0;
   /** Bumped on every change of the live set; load balancers compare it to refresh their view. */
   liveVersion = 0;
+  /** The world's liveness, bumped with `liveVersion` (set by compile). */
+  liveness!: Liveness;
   // Databases: instance i belongs to shard floor(i / perShard); primary[shard] takes the writes.
   shards = 1;
   perShard = 1;
@@ -98,6 +100,7 @@ export class ServerRt extends NodeRt {
     this.livePos[r] = this.liveCount;
     this.live[this.liveCount++] = r;
     this.liveVersion++;
+    this.liveness.version++;
   }
 
   markNotAlive(r: number): void {
@@ -108,6 +111,7 @@ export class ServerRt extends NodeRt {
     this.livePos[last] = pos;
     this.livePos[r] = -1;
     this.liveVersion++;
+    this.liveness.version++;
   }
 }
 
