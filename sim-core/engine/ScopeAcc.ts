@@ -41,6 +41,13 @@ export class Gauge {
 /** The histogram of a metric a scope never records (an edge's waits): shared, always empty. */
 const NO_SAMPLES = new LogHistogram();
 
+/**
+ * A closing window's gauge integrals and maxima (queue, busy, workers, instances, depth), handed from
+ * `close` to the encoder and the run total. Shared: windows close one scope at a time.
+ */
+const AREAS = new Float64Array(5);
+const MAXES = new Float64Array(5);
+
 /** Totals of a gauge over several periods. */
 class GaugeTotal {
   area = 0;
@@ -106,16 +113,18 @@ export class ScopeAcc {
     out: Float64Array,
     at: number,
   ): void {
-    const areas = [
-      this.queue.cut(now),
-      this.busy.cut(now),
-      this.workers.cut(now),
-      this.instances.cut(now),
-      this.depth.cut(now),
-    ];
-    const maxes = [this.queue.max, this.busy.max, this.workers.max, this.instances.max, this.depth.max];
-    encodeScope(this, spanMs, scale, areas, maxes, out, at);
-    if (total) total.absorb(this, spanMs, areas, maxes);
+    AREAS[0] = this.queue.cut(now);
+    AREAS[1] = this.busy.cut(now);
+    AREAS[2] = this.workers.cut(now);
+    AREAS[3] = this.instances.cut(now);
+    AREAS[4] = this.depth.cut(now);
+    MAXES[0] = this.queue.max;
+    MAXES[1] = this.busy.max;
+    MAXES[2] = this.workers.max;
+    MAXES[3] = this.instances.max;
+    MAXES[4] = this.depth.max;
+    encodeScope(this, spanMs, scale, AREAS, MAXES, out, at);
+    if (total) total.absorb(this, spanMs, AREAS, MAXES);
     this.reset();
   }
 
@@ -134,7 +143,7 @@ export class ScopeAcc {
     return decodeRow(out, this.mask, 0);
   }
 
-  private absorb(w: ScopeAcc, spanMs: number, areas: number[], maxes: number[]): void {
+  private absorb(w: ScopeAcc, spanMs: number, areas: Float64Array, maxes: Float64Array): void {
     this.arrivals += w.arrivals;
     this.completions += w.completions;
     for (let i = 0; i < this.errors.length; i++) this.errors[i] += w.errors[i];

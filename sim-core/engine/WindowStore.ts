@@ -54,8 +54,8 @@ export function encodeScope(
   acc: ScopeAcc,
   spanMs: number,
   scale: number,
-  areas: readonly number[],
-  maxes: readonly number[],
+  areas: ArrayLike<number>,
+  maxes: ArrayLike<number>,
   out: Float64Array,
   at: number,
 ): void {
@@ -75,13 +75,19 @@ export function encodeScope(
   }
   out[totalAt] = total;
   const h = acc.latency;
-  const [p50, p90, p99, p999] = h.quantiles(LATENCY_QUANTILES);
-  out[i++] = num(h.mean());
-  out[i++] = num(p50);
-  out[i++] = num(p90);
-  out[i++] = num(p99);
-  out[i++] = num(p999);
-  out[i++] = h.count > 0 ? h.max : Number.NaN;
+  if (h.count > 0) {
+    const [p50, p90, p99, p999] = h.quantiles(LATENCY_QUANTILES);
+    out[i++] = h.sum / h.count;
+    out[i++] = num(p50);
+    out[i++] = num(p90);
+    out[i++] = num(p99);
+    out[i++] = num(p999);
+    out[i++] = h.max;
+  } else {
+    // Most scopes of a large estate see no request in a window: no scan, no array.
+    out.fill(Number.NaN, i, i + 6);
+    i += 6;
+  }
   if ((mask & Reported.wait) !== 0) {
     out[i++] = num(acc.wait.mean());
     out[i++] = num(acc.wait.quantile(0.99));
