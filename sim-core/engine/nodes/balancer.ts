@@ -86,6 +86,9 @@ const SCANNED_EDGES = 32;
 /**
  * Weighted choice among `node`'s outgoing edges that carry class `klass`; with `aliveOnly` (a
  * balancer), edges whose target the balancer believes dead are skipped (multi-region failover).
+ *
+ * NOTE: small on purpose: every request's first hop inlines it (a single edge is the common case),
+ * and a larger body used up the inlining budget of its caller (`newRoot` then called `newJob`).
  */
 export function pickEdge(w: World, node: NodeRt, klass: number, aliveOnly: boolean): EdgeRt | null {
   const out = node.out;
@@ -94,7 +97,12 @@ export function pickEdge(w: World, node: NodeRt, klass: number, aliveOnly: boole
     return (only.classMask & (1 << klass)) !== 0 ? only : null;
   }
   const lb = aliveOnly ? w.balancers[node.index] : null;
-  if (out.length > SCANNED_EDGES) return pickAmong(w, node, klass, lb);
+  return out.length > SCANNED_EDGES ? pickAmong(w, node, klass, lb) : scanEdges(w, node, klass, lb);
+}
+
+/** `pickEdge` over a few edges: their eligible weights summed, then the draw walked down them. */
+function scanEdges(w: World, node: NodeRt, klass: number, lb: BalancerRt | null): EdgeRt | null {
+  const out = node.out;
   const bit = 1 << klass;
   let total = 0;
   for (let i = 0; i < out.length; i++) {
