@@ -118,6 +118,17 @@ describe('LogHistogram', () => {
     expect(busy.allocatedOctaves()).toBe(2);
   });
 
+  it('keeps its octaves through resets, so a window histogram reused a thousand times does not grow', () => {
+    const window = new LogHistogram();
+    for (let w = 0; w < 1000; w++) {
+      for (let i = 0; i < 10; i++) window.record(1 + i / 10);
+      window.record(1e6);
+      expect(window.countAt(bucketOf(1e6))).toBe(1);
+      window.reset();
+    }
+    expect(window.allocatedOctaves()).toBe(2);
+  });
+
   it('keeps counting past 2¹⁶ in one bucket, by recording and by merging', () => {
     const a = new LogHistogram();
     for (let i = 0; i < 70_000; i++) a.record(3);

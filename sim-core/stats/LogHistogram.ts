@@ -11,11 +11,13 @@
  *
  * NOTE: the bucket index comes straight from the IEEE-754 bits (exponent and top 6 mantissa bits), with
  * no Math.log: recording is a few integer operations, since every completed request records here
- * several times. The counters of all allocated octaves sit in one Uint16Array, found through a small
- * table of offsets per octave: recording and scans touch typed arrays of fixed types, where a list of
- * per-octave arrays of three counter widths made every counter access polymorphic. The many scopes
- * that see a few thousand requests cost 128 bytes per octave; a counter that wraps carries 2^16 into
- * a float64 beside it (allocated for the histogram on its first wrap), so counts stay exact.
+ * several times. The counters of all allocated octaves sit in one Uint16Array, after a table of where
+ * each octave's counters start, in the same array: recording and scans touch typed arrays of fixed
+ * types (a list of per-octave arrays of three counter widths made every counter access polymorphic),
+ * and a record reaches its counter through one array, not two (in an estate of thousands of scopes,
+ * each array is a cache miss of its own). The many scopes that see a few thousand requests cost 128
+ * bytes per octave; a counter that wraps carries 2^16 into a float64 beside it (allocated for the
+ * histogram on its first wrap), so counts stay exact.
  */
 const SUB_BITS = 6;
 const SUBS = 1 << SUB_BITS;
@@ -60,9 +62,10 @@ export function bucketMidpoint(index: number): number {
 
 /** What a 16-bit counter carries into its float64 when it wraps. */
 const WRAP = 0x10000;
-/** The offsets of a histogram that has seen no positive value (none allocated): shared, never written. */
-const NO_OFFSETS = new Int16Array(OCTAVES).fill(-1);
-const NO_COUNTS = new Uint16Array(0);
+/** Where the counters start in `counts`: after the table of octaves. */
+const TABLE = OCTAVES;
+/** The counts of a histogram that has seen no positive value (no octave allocated): shared, never written. */
+const NO_COUNTS = new Uint16Array(TABLE);
 const NO_CARRIES = new Float64Array(0);
 
 export class LogHistogram {
@@ -71,9 +74,10 @@ export class LogHistogram {
   count = 0;
   sum = 0;
   max = 0;
-  /** Per octave, where its 64 counters start in `counts`, or -1 while the octave is empty. */
-  private offsets = NO_OFFSETS;
-  /** The allocated octaves' counters, 64 each, in the order the octaves were first reached. */
+  /**
+   * First, per octave, where its 64 counters start in this same array (0 while the octave is empty);
+   * then the allocated octaves' counters, 64 each, in the order the octaves were first reached.
+   */
   private counts = NO_COUNTS;
   /** Laid out as `counts`: how many times each counter wrapped; empty until one has. */
   private carries = NO_CARRIES;
@@ -93,8 +97,8 @@ export class LogHistogram {
       return b;
     }
     const i = b - 1;
-    let offset = this.offsets[i >> SUB_BITS];
-    if (offset < 0) offset = this.allocate(i >> SUB_BITS);
+    let offset = this.counts[i >> SUB_BITS];
+    if (offset === 0) offset = this.allocate(i >> SUB_BITS);
     const at = offset + (i & (SUBS - 1));
     // `++` evaluates to the sum before the store wraps it: 2^16 once the counter has wrapped to 0.
     if (++this.counts[at] === WRAP) this.carriesFor()[at]++;
@@ -111,8 +115,8 @@ export class LogHistogram {
 
   /** The count of counter `s` of octave `o`, carries included. */
   private at(o: number, s: number): number {
-    const offset = this.offsets[o];
-    if (offset < 0) return 0;
+    const offset = this.counts[o];
+    if (offset === 0) return 0;
     const n = this.counts[offset + s];
     return this.carries.length === 0 ? n : n + this.carries[offset + s] * WRAP;
   }
@@ -128,7 +132,7 @@ export class LogHistogram {
 
   /** Octaves holding counters (each 64 of them): what the histogram costs in memory. */
   allocatedOctaves(): number {
-    return this.counts.length / SUBS;
+    return (this.counts.length - TABLE) / SUBS;
   }
 
   mean(): number | null {
@@ -159,8 +163,8 @@ export class LogHistogram {
       }
       let found = -1;
       while (o <= lastOctave) {
-        const offset = this.offsets[o];
-        if (offset >= 0) {
+        const offset = counts[o];
+        if (offset > 0) {
           // Counters read straight from the array unless one has wrapped (a window never needs that).
           if (plain) while (s < SUBS && seen + counts[offset + s] < rank) seen += counts[offset + s++];
           else while (s < SUBS && seen + this.at(o, s) < rank) seen += this.at(o, s++);
@@ -184,9 +188,9 @@ export class LogHistogram {
     if (other.hi >= other.lo) {
       const plain = other.carries.length === 0;
       for (let o = (other.lo - 1) >> SUB_BITS; o <= (other.hi - 1) >> SUB_BITS; o++) {
-        const from = other.offsets[o];
-        if (from < 0) continue;
-        const offset = this.offsets[o] >= 0 ? this.offsets[o] : this.allocate(o);
+        const from = other.counts[o];
+        if (from === 0) continue;
+        const offset = this.counts[o] > 0 ? this.counts[o] : this.allocate(o);
         if (plain) {
           this.addOctave(other.counts, from, offset);
           continue;
@@ -227,7 +231,7 @@ export class LogHistogram {
 
   /** Empties the histogram, keeping the octaves it has allocated (they are likely to fill again). */
   reset(): void {
-    this.counts.fill(0);
+    this.counts.fill(0, TABLE);
     this.carries.fill(0);
     this.lo = BUCKETS;
     this.hi = -1;
@@ -239,11 +243,10 @@ export class LogHistogram {
 
   /** Gives octave `o` its 64 counters at the end of `counts`; returns where they start. */
   private allocate(o: number): number {
-    if (this.offsets === NO_OFFSETS) this.offsets = new Int16Array(OCTAVES).fill(-1);
     const offset = this.counts.length;
     this.counts = grownTo(this.counts, new Uint16Array(offset + SUBS));
     if (this.carries.length > 0) this.carries = grownTo(this.carries, new Float64Array(offset + SUBS));
-    this.offsets[o] = offset;
+    this.counts[o] = offset;
     return offset;
   }
 
