@@ -231,6 +231,8 @@ export class LogHistogram {
 
   /** Empties the histogram, keeping the octaves it has allocated (they are likely to fill again). */
   reset(): void {
+    // Nothing recorded or merged since the last reset (every idle scope at every window): all clear.
+    if (this.count === 0) return;
     this.counts.fill(0, TABLE);
     this.carries.fill(0);
     this.lo = BUCKETS;
