@@ -7,12 +7,15 @@
  * 3. Generated service estates (`estate.ts`) of 1,000 / 5,000 / 10,000 services: load time (validate
  *    and compile), time for 30 simulated seconds, events, and peak memory. Each size runs in a child
  *    process of its own, so its peak RSS is its own.
+ * 4. An API gateway routing to 10,000 services (`gateway.ts`), measured the same way: a balancer's
+ *    choice among thousands of edges, and windows over tens of thousands of mostly idle scopes.
  *
  * Speeds are CPU time of this process (best of three): the machine is shared, and CPU time is what the
  * code costs whoever else is running; wall time is printed beside it. A benchmark, not a test: it
  * prints figures and never fails on speed. `--sizes 1000,5000` picks the estates (`--sizes none`
- * skips them), `--seconds 30` their simulated time, `--json FILE` writes the figures and `--svg FILE`
- * a plot of load time, run time and memory against estate size (docs/performance.md shows one).
+ * skips them), `--gateways 10000` the gateways (`none` skips them), `--seconds 30` their simulated
+ * time, `--json FILE` writes the figures and `--svg FILE` a plot of load time, run time and memory
+ * against estate size (docs/performance.md shows one).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import type { Summary } from '../results/types.ts';
 import mm1 from '../test/fixtures/mm1.archsim.json' with { type: 'json' };
 import { bareMM1 } from './bareLoop.ts';
 import { estate } from './estate.ts';
+import { gateway } from './gateway.ts';
 import { microservices } from './microservices.ts';
 import { type EstateFigures, estateSvg } from './plot.ts';
 
@@ -142,9 +146,13 @@ function microPart() {
   return { reqPerSec: m.reqPerSec, eventsPerRequest: m.events / m.requests };
 }
 
-/** One estate, measured in this (child) process; prints its figures as JSON. */
-function measureEstate(services: number, durationSec: number): EstateFigures {
-  const document = JSON.parse(JSON.stringify(estate(services, durationSec)));
+/** The generated topologies measured in child processes, by the flag that asks for one. */
+const SHAPES = { estate, gateway } as const;
+type Shape = keyof typeof SHAPES;
+
+/** One generated topology, measured in this (child) process; prints its figures as JSON. */
+function measureShape(shape: Shape, services: number, durationSec: number): EstateFigures {
+  const document = JSON.parse(JSON.stringify(SHAPES[shape](services, durationSec)));
   const loaded = timed(() => createSimulation(load(document), { durationSec, budgets: BUDGETS }));
   const sim = loaded.value;
   const run = timed(() => sim.runUntil(durationSec));
@@ -166,9 +174,10 @@ function measureEstate(services: number, durationSec: number): EstateFigures {
   };
 }
 
-function estatePart(sizes: number[], durationSec: number): EstateFigures[] {
+function shapePart(shape: Shape, sizes: number[], durationSec: number): EstateFigures[] {
   if (sizes.length === 0) return [];
-  console.log(`\nService estates, ${durationSec} simulated s at 5,000 rps, one child process each`);
+  const title = shape === 'estate' ? 'Service estates' : 'A gateway routing to every service';
+  console.log(`\n${title}, ${durationSec} simulated s at 5,000 rps, one child process each`);
   console.log(
     '  services   nodes   edges   load s (cpu)     run s (cpu)        events  events/req  peak RSS',
   );
@@ -176,7 +185,7 @@ function estatePart(sizes: number[], durationSec: number): EstateFigures[] {
   for (const services of sizes) {
     const out = execFileSync(
       process.execPath,
-      [process.argv[1], '--estate', String(services), '--seconds', String(durationSec)],
+      [process.argv[1], `--${shape}`, String(services), '--seconds', String(durationSec)],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     const f = JSON.parse(out) as EstateFigures;
@@ -193,26 +202,31 @@ function estatePart(sizes: number[], durationSec: number): EstateFigures[] {
 const { values } = parseArgs({
   options: {
     estate: { type: 'string' },
+    gateway: { type: 'string' },
     sizes: { type: 'string', default: '1000,5000,10000' },
+    gateways: { type: 'string', default: '10000' },
     seconds: { type: 'string', default: '30' },
     json: { type: 'string' },
     svg: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
+const sizesOf = (list: string) => (list === 'none' ? [] : list.split(',').map(Number));
 if (values.estate !== undefined) {
-  process.stdout.write(JSON.stringify(measureEstate(Number(values.estate), seconds)));
+  process.stdout.write(JSON.stringify(measureShape('estate', Number(values.estate), seconds)));
+} else if (values.gateway !== undefined) {
+  process.stdout.write(JSON.stringify(measureShape('gateway', Number(values.gateway), seconds)));
 } else {
-  const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map(Number);
   console.log(`node ${process.version}, ${process.platform}/${process.arch}, one thread`);
   const mm1Figures = mm1Part();
   const micro = microPart();
-  const estates = estatePart(sizes, seconds);
+  const estates = shapePart('estate', sizesOf(values.sizes), seconds);
+  const gateways = shapePart('gateway', sizesOf(values.gateways), seconds);
   console.log(`\npeak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   if (values.json)
     writeFileSync(
       values.json,
-      `${JSON.stringify({ node: process.version, mm1: mm1Figures, micro, estates }, null, 2)}\n`,
+      `${JSON.stringify({ node: process.version, mm1: mm1Figures, micro, estates, gateways }, null, 2)}\n`,
     );
   if (values.svg && estates.length > 0) writeFileSync(values.svg, estateSvg(estates, seconds));
 }
