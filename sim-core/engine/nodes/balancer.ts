@@ -121,9 +121,14 @@ function scanEdges(w: World, node: NodeRt, klass: number, lb: BalancerRt | null)
 }
 
 /**
- * `pickEdge` for a node with many edges (a gateway in front of a whole estate): the same choice, from
- * the same draw, by binary search in the running sums of the eligible edges' weights. The sums are
- * made once per class, and again at a balancer whenever what it believes alive may have changed.
+ * `pickEdge` for a node with many edges (a gateway in front of a whole estate): a binary search in the
+ * running sums of the eligible edges' weights, made once per class, and again at a balancer whenever
+ * what it believes alive may have changed.
+ *
+ * NOTE: with integer weights whose total is below 2^53 every sum and every step of the scan is exact,
+ * so the same draw picks the same edge as `scanEdges`. Otherwise a sum can round (a weight 10^17 times
+ * smaller than the others vanishes into it), and a draw landing exactly on such a blurred boundary may
+ * go to the neighbouring edge: the search follows the sums, the scan its own rounded subtractions.
  */
 function pickAmong(w: World, node: NodeRt, klass: number, lb: BalancerRt | null): EdgeRt | null {
   const version = lb === null ? 0 : w.liveness.version;
@@ -136,7 +141,7 @@ function pickAmong(w: World, node: NodeRt, klass: number, lb: BalancerRt | null)
   const { edges, sums } = choice;
   const n = edges.length;
   if (n === 0) return null;
-  // Summed in edge order, as the scan sums them: the same total, so the same draw picks the same edge.
+  // Summed in edge order, as the scan sums them: the same total, so the same draw.
   const u = node.rng.next() * sums[n - 1];
   let lo = 0;
   let hi = n - 1;
