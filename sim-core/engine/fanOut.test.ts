@@ -11,7 +11,7 @@ import { constant, type Doc, edge, type NodeInput, run, windowsIn } from '../tes
 const TARGETS = 60;
 const name = (i: number) => `s${i}`;
 
-/** users → gw → s0 … s59, edge i weighing 1 + (i mod 4); `targets` adds to or overrides a target. */
+/** users → gw → s0 … s59, edge i weighing 1 + (i mod 4); `target(i)` adds to or overrides target i's fields. */
 function gateway(extra: Partial<Doc> = {}, target: (i: number) => Partial<NodeInput> = () => ({})): Doc {
   const nodes: NodeInput[] = [
     { id: 'users', kind: 'client', params: { rateRps: 2000 } },

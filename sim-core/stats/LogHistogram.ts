@@ -141,6 +141,8 @@ export class LogHistogram {
 
   /** The q-quantile (0 ≤ q ≤ 1), or null when empty. Clamped to the exact max. */
   quantile(q: number): number | null {
+    // An idle scope's waits and lags are asked for at every window: no arrays for an empty answer.
+    if (this.count === 0) return null;
     return this.quantiles([q])[0];
   }
 
